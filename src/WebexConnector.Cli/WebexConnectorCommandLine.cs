@@ -1,0 +1,44 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using WebexConnector.Actions;
+using WebexConnector.Cli.Commands;
+using WebexConnector.Security;
+
+namespace WebexConnector.Cli;
+
+/// <summary>Builds the command tree and is the one place that turns a bad command line into exit code 2.</summary>
+internal static class WebexConnectorCommandLine
+{
+    public static RootCommand Build(SecretRedactor redactor)
+    {
+        var global = new GlobalOptions();
+        var invoker = new ConnectorInvoker(redactor);
+        var root = new RootCommand("webex-connector: Splunk-SOAR-style connector actions for Cisco Webex")
+        {
+            global.StateDir,
+            global.Output,
+            new RunCommand(global, invoker),
+            new ActionsCommand(),
+        };
+        foreach (var action in ActionCatalog.All)
+        {
+            root.Add(new ActionCommand(action, global, invoker));
+        }
+
+        return root;
+    }
+
+    public static async Task<int> InvokeAsync(string[] args, SecretRedactor redactor)
+    {
+        var root = Build(redactor);
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction)
+        {
+            var message = "Invalid command line: " + string.Join(" ", parseResult.Errors.Select(e => e.Message));
+            Console.Error.WriteLine("Run 'webex-connector --help' for usage.");
+            return Commands.ConnectorInvoker.PrintInvalid(message, Output.OutputFormat.Json);
+        }
+
+        return await parseResult.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+    }
+}

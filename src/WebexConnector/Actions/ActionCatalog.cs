@@ -1,0 +1,16 @@
+namespace WebexConnector.Actions;
+
+/// <summary>Every action the connector offers. The dispatcher, the CLI and the <c>actions</c> catalogue all read this list.</summary>
+public static class ActionCatalog
+{
+    public static IReadOnlyList<ActionDefinition> All { get; } =
+    [
+        TestConnectivityAction.Definition,
+        ListRoomsAction.Definition,
+        GetUserAction.Definition,
+        SendMessageAction.Definition,
+    ];
+
+    public static ActionDefinition? Find(string identifier) =>
+        All.FirstOrDefault(action => action.Identifier.Equals(identifier, StringComparison.Ordinal));
+}

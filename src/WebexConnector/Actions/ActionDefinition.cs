@@ -1,0 +1,41 @@
+namespace WebexConnector.Actions;
+
+/// <summary>
+/// Everything about one action in one place: it drives dispatch, parameter validation, the <c>actions</c>
+/// catalogue, the operator-form CLI commands and their help. Adding an action is one file that declares one of
+/// these (plus one line in <see cref="ActionCatalog"/>).
+/// </summary>
+public sealed record ActionDefinition
+{
+    /// <summary>e.g. <c>send_message</c>.</summary>
+    public required string Identifier { get; init; }
+
+    /// <summary>The display name, e.g. <c>send message</c>.</summary>
+    public required string Name { get; init; }
+
+    public required string Description { get; init; }
+
+    public required ActionType Type { get; init; }
+
+    public required bool ReadOnly { get; init; }
+
+    public IReadOnlyList<ParameterDefinition> Parameters { get; init; } = [];
+
+    /// <summary>Data paths beyond <see cref="OutputDataPath.Common"/> (those are added by the catalogue).</summary>
+    public IReadOnlyList<OutputDataPath> Output { get; init; } = [];
+
+    /// <summary>How a failure message starts, e.g. <c>Error sending message</c>.</summary>
+    public required string FailureActivity { get; init; }
+
+    /// <summary>Creates the code that performs the action, from the services of one invocation.</summary>
+    public required Func<IServiceProvider, IConnectorAction> CreateHandler { get; init; }
+
+    /// <summary>The operator-form command: <c>send_message</c> → <c>send-message</c>.</summary>
+    public string CommandName => Identifier.Replace('_', '-');
+
+    /// <summary>Every output data path: the action's own and the common ones.</summary>
+    public IEnumerable<OutputDataPath> AllOutput =>
+        Parameters.Select(p => new OutputDataPath($"action_result.parameter.{p.Name}", p.DataType) { Contains = p.Contains })
+            .Concat(Output)
+            .Concat(OutputDataPath.Common);
+}

@@ -1,0 +1,11 @@
+namespace WebexConnector.Actions;
+
+/// <summary>The SOAR manifest's action <c>type</c>.</summary>
+public enum ActionType
+{
+    Test,
+    Investigate,
+    Generic,
+    Contain,
+    Correct,
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using WebexConnector.Webex;
+
+namespace WebexConnector.Actions;
+
+/// <summary><c>list_rooms</c>: every room the token can see, <c>GET /rooms</c> page by page via <c>Link</c>.</summary>
+public sealed class ListRoomsAction(IRoomsApi rooms) : IConnectorAction
+{
+    public static ActionDefinition Definition { get; } = new()
+    {
+        Identifier = "list_rooms",
+        Name = "list rooms",
+        Description = "List the rooms (spaces) the authenticated user belongs to",
+        Type = ActionType.Investigate,
+        ReadOnly = true,
+        FailureActivity = "Error listing rooms",
+        Parameters =
+        [
+            new() { Name = "type", Description = "Only rooms of this type: direct or group", AllowedValues = ["direct", "group"] },
+            new() { Name = "sort_by", Description = "Sort order: id, lastactivity or created", AllowedValues = ["id", "lastactivity", "created"] },
+            new() { Name = "team_id", Description = "Only rooms of this team", Contains = ["webex team id"] },
+            new() { Name = "limit", Description = "At most this many rooms (default: every room)", Type = ParameterType.Numeric, Minimum = 1 },
+        ],
+        Output =
+        [
+            new("action_result.data.*.id", "string") { Contains = ["webex room id"], IsTextColumn = true },
+            new("action_result.data.*.title", "string") { IsTextColumn = true },
+            new("action_result.data.*.type", "string") { IsTextColumn = true },
+            new("action_result.data.*.isLocked", "boolean"),
+            new("action_result.data.*.teamId", "string") { Contains = ["webex team id"] },
+            new("action_result.data.*.lastActivity", "string") { IsTextColumn = true },
+            new("action_result.data.*.creatorId", "string") { Contains = ["webex person id"] },
+            new("action_result.data.*.created", "string"),
+            new("action_result.data.*.ownerId", "string"),
+            new("action_result.summary.total_rooms", "numeric"),
+        ],
+        CreateHandler = services => new ListRoomsAction(services.GetRequiredService<IRoomsApi>()),
+    };
+
+    public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
+    {
+        var limit = parameters.GetInteger("limit") is { } wanted ? (int)Math.Min(wanted, int.MaxValue) : (int?)null;
+        var pageSize = Math.Min(limit ?? WebexPager.MaxPageSize, WebexPager.MaxPageSize);
+        var teamId = parameters.GetString("team_id");
+        var type = parameters.GetString("type");
+        var sortBy = parameters.GetString("sort_by");
+
+        var found = new List<JsonElement>();
+        var pages = WebexPager.ReadAllAsync(
+            rooms.Client, ct => rooms.ListRoomsAsync(teamId, type, sortBy, pageSize, ct), limit, cancellationToken);
+        await foreach (var room in pages.ConfigureAwait(false))
+        {
+            found.Add(room);
+        }
+
+        return ActionOutcome.Success($"Total rooms: {found.Count}", found, new JsonObject { ["total_rooms"] = found.Count });
+    }
+}

@@ -1,0 +1,18 @@
+namespace WebexConnector.Actions;
+
+/// <summary>A data path a playbook can read from an action result (SOAR manifest <c>output</c> entry).</summary>
+public sealed record OutputDataPath(string DataPath, string DataType)
+{
+    /// <summary>SOAR <c>contains</c> types of the value, e.g. <c>email</c>.</summary>
+    public IReadOnlyList<string> Contains { get; init; } = [];
+
+    /// <summary>Shown as a column by <c>--output text</c>; only for paths under <c>action_result.data.*</c>.</summary>
+    public bool IsTextColumn { get; init; }
+
+    /// <summary>The paths every action has.</summary>
+    public static IReadOnlyList<OutputDataPath> Common { get; } =
+    [
+        new("action_result.status", "string"),
+        new("action_result.message", "string"),
+    ];
+}

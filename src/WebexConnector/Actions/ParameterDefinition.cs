@@ -1,0 +1,39 @@
+namespace WebexConnector.Actions;
+
+/// <summary>One parameter of an action and its rules; drives validation, the catalogue, the CLI options and the docs.</summary>
+public sealed record ParameterDefinition
+{
+    public required string Name { get; init; }
+
+    public required string Description { get; init; }
+
+    public ParameterType Type { get; init; } = ParameterType.Text;
+
+    public bool Required { get; init; }
+
+    /// <summary>The only accepted values (compared ignoring case), when the parameter is an enumeration.</summary>
+    public IReadOnlyList<string>? AllowedValues { get; init; }
+
+    /// <summary>Smallest accepted value of an <see cref="ParameterType.Numeric"/>.</summary>
+    public long? Minimum { get; init; }
+
+    /// <summary>Largest accepted length of a string in UTF-8 bytes.</summary>
+    public int? MaxUtf8Bytes { get; init; }
+
+    /// <summary>The value must be an e-mail address.</summary>
+    public bool IsEmailAddress { get; init; }
+
+    /// <summary>SOAR <c>contains</c> types (e.g. <c>email</c>), so playbooks can chain actions.</summary>
+    public IReadOnlyList<string> Contains { get; init; } = [];
+
+    /// <summary>The operator-form option: <c>email_address</c> → <c>--email-address</c>.</summary>
+    public string OptionName => "--" + Name.Replace('_', '-');
+
+    /// <summary>The SOAR manifest <c>data_type</c>.</summary>
+    public string DataType => Type switch
+    {
+        ParameterType.Numeric => "numeric",
+        ParameterType.Boolean => "boolean",
+        _ => "string",
+    };
+}

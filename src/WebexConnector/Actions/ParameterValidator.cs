@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Net.Mail;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace WebexConnector.Actions;
+
+/// <summary>
+/// Reads one parameter entry as SOAR sends it (numbers and booleans may come as strings, <c>""</c> is unset)
+/// against an action's <see cref="ParameterDefinition"/>s. A value that breaks its rule gives a message naming
+/// the parameter, and the action is not run.
+/// </summary>
+public static class ParameterValidator
+{
+    /// <summary>Bound for string parameters without their own limit; Webex ids and e-mails are far shorter.</summary>
+    public const int DefaultMaxUtf8Bytes = 2048;
+
+    public static ParameterValidation Validate(ActionDefinition action, JsonElement? entry)
+    {
+        var echo = new JsonObject();
+        var values = new Dictionary<string, object>(StringComparer.Ordinal);
+        var errors = new List<string>();
+        foreach (var parameter in action.Parameters)
+        {
+            JsonElement raw = default;
+            var given = entry is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty(parameter.Name, out raw);
+            if (given)
+            {
+                echo[parameter.Name] = JsonNode.Parse(raw.GetRawText());
+            }
+
+            if (!given || raw.ValueKind == JsonValueKind.Null || (raw.ValueKind == JsonValueKind.String && raw.GetString()!.Length == 0))
+            {
+                if (parameter.Required)
+                {
+                    errors.Add($"Missing required parameter '{parameter.Name}'.");
+                }
+
+                continue;
+            }
+
+            var (value, error) = Read(parameter, raw);
+            if (error is not null)
+            {
+                errors.Add(error);
+            }
+            else
+            {
+                values[parameter.Name] = value!;
+            }
+        }
+
+        return new ParameterValidation(echo, errors.Count == 0 ? new ActionParameters(values) : null, string.Join(" ", errors));
+    }
+
+    private static (object? Value, string? Error) Read(ParameterDefinition parameter, JsonElement raw) => parameter.Type switch
+    {
+        ParameterType.Numeric => ReadInteger(parameter, raw),
+        ParameterType.Boolean => ReadBoolean(parameter, raw),
+        _ => ReadString(parameter, raw),
+    };
+
+    private static (object?, string?) ReadInteger(ParameterDefinition parameter, JsonElement raw)
+    {
+        long number = 0;
+        var ok = raw.ValueKind == JsonValueKind.Number
+            ? raw.TryGetInt64(out number)
+            : raw.ValueKind == JsonValueKind.String
+                && long.TryParse(raw.GetString()!.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number);
+        if (!ok || number < (parameter.Minimum ?? long.MinValue))
+        {
+            var kind = parameter.Minimum == 1 ? "a positive whole number" : "a whole number";
+            return (null, $"Parameter '{parameter.Name}' must be {kind}; got {Describe(raw)}.");
+        }
+
+        return (number, null);
+    }
+
+    private static (object?, string?) ReadBoolean(ParameterDefinition parameter, JsonElement raw) => raw.ValueKind switch
+    {
+        JsonValueKind.True => (true, null),
+        JsonValueKind.False => (false, null),
+        JsonValueKind.String when bool.TryParse(raw.GetString()!.Trim(), out var flag) => (flag, null),
+        _ => (null, $"Parameter '{parameter.Name}' must be true or false; got {Describe(raw)}."),
+    };
+
+    private static (object?, string?) ReadString(ParameterDefinition parameter, JsonElement raw)
+    {
+        if (raw.ValueKind != JsonValueKind.String)
+        {
+            return (null, $"Parameter '{parameter.Name}' must be a string; got {Describe(raw)}.");
+        }
+
+        var text = raw.GetString()!;
+        var bytes = Encoding.UTF8.GetByteCount(text);
+        var maxBytes = parameter.MaxUtf8Bytes ?? DefaultMaxUtf8Bytes;
+        if (bytes > maxBytes)
+        {
+            return (null, $"Parameter '{parameter.Name}' is {bytes} bytes long in UTF-8; at most {maxBytes} are allowed.");
+        }
+
+        if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            return (null, $"Parameter '{parameter.Name}' contains control characters.");
+        }
+
+        if (parameter.AllowedValues is { } allowed)
+        {
+            var match = allowed.FirstOrDefault(a => a.Equals(text.Trim(), StringComparison.OrdinalIgnoreCase));
+            return match is null
+                ? (null, $"Parameter '{parameter.Name}' must be one of {string.Join(", ", allowed)}; got '{text}'.")
+                : (match, null);
+        }
+
+        if (parameter.IsEmailAddress && !IsEmailAddress(text))
+        {
+            return (null, $"Parameter '{parameter.Name}' must be an e-mail address; got '{text}'.");
+        }
+
+        return (text, null);
+    }
+
+    internal static bool IsEmailAddress(string text) =>
+        MailAddress.TryCreate(text, out var address) && address.Address == text && address.DisplayName.Length == 0;
+
+    private static string Describe(JsonElement raw) => raw.ValueKind switch
+    {
+        JsonValueKind.String => $"'{Webex.TextSanitizer.Excerpt(raw.GetString()!, 40)}'",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "a list",
+        JsonValueKind.Number => $"the number {Webex.TextSanitizer.Excerpt(raw.GetRawText(), 40)}",
+        _ => raw.GetRawText(),
+    };
+}
+
+/// <summary>The outcome of <see cref="ParameterValidator.Validate"/>: the echo of what was given, and either values or an error.</summary>
+public sealed record ParameterValidation(JsonObject Echo, ActionParameters? Values, string Error);

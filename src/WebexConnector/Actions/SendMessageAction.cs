@@ -1,0 +1,63 @@
+using Microsoft.Extensions.DependencyInjection;
+using WebexConnector.Webex;
+
+namespace WebexConnector.Actions;
+
+/// <summary><c>send_message</c>: posts a message to a room, a person, or an e-mail address, <c>POST /messages</c>.</summary>
+public sealed class SendMessageAction(IMessagesApi messages) : IConnectorAction
+{
+    /// <summary>Webex's limit for <c>text</c> and <c>markdown</c>.</summary>
+    public const int MaxMessageBytes = 7439;
+
+    public static ActionDefinition Definition { get; } = new()
+    {
+        Identifier = "send_message",
+        Name = "send message",
+        Description = "Send a message to a Webex room or user",
+        Type = ActionType.Generic,
+        ReadOnly = false,
+        FailureActivity = "Error sending message",
+        Parameters =
+        [
+            new() { Name = "endpoint_id", Description = "Person id, room id, or (with destination_type email) an e-mail address", Required = true, Contains = ["webex room id", "webex person id", "email"] },
+            new() { Name = "destination_type", Description = "user (a person id), room (a room id) or email (an e-mail address)", Required = true, AllowedValues = ["user", "room", "email"] },
+            new() { Name = "message", Description = $"The message, at most {MaxMessageBytes} bytes in UTF-8", Required = true, MaxUtf8Bytes = MaxMessageBytes },
+            new() { Name = "markdown", Description = "Send the message as markdown", Type = ParameterType.Boolean },
+        ],
+        Output =
+        [
+            new("action_result.data.*.id", "string") { Contains = ["webex message id"], IsTextColumn = true },
+            new("action_result.data.*.roomId", "string") { Contains = ["webex room id"], IsTextColumn = true },
+            new("action_result.data.*.roomType", "string"),
+            new("action_result.data.*.personId", "string") { Contains = ["webex person id"] },
+            new("action_result.data.*.personEmail", "string") { Contains = ["email"] },
+            new("action_result.data.*.created", "string") { IsTextColumn = true },
+        ],
+        CreateHandler = services => new SendMessageAction(services.GetRequiredService<IMessagesApi>()),
+    };
+
+    public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
+    {
+        var endpoint = parameters.GetRequiredString("endpoint_id");
+        var destination = parameters.GetRequiredString("destination_type");
+        var text = parameters.GetRequiredString("message");
+        if (destination == "email" && !ParameterValidator.IsEmailAddress(endpoint))
+        {
+            return ActionOutcome.Failure($"Parameter 'endpoint_id' must be an e-mail address when destination_type is email; got '{endpoint}'.");
+        }
+
+        var markdown = parameters.GetBoolean("markdown") == true;
+        var request = new CreateMessageRequest
+        {
+            RoomId = destination == "room" ? endpoint : null,
+            ToPersonId = destination == "user" ? endpoint : null,
+            ToPersonEmail = destination == "email" ? endpoint : null,
+            Text = markdown ? null : text,
+            Markdown = markdown ? text : null,
+        };
+
+        using var response = await messages.CreateMessageAsync(request, cancellationToken).ConfigureAwait(false);
+        var created = await WebexResponses.ReadObjectAsync(response, cancellationToken).ConfigureAwait(false);
+        return ActionOutcome.Success("Message sent successfully", [created]);
+    }
+}

@@ -1,0 +1,34 @@
+namespace WebexConnector.Configuration;
+
+/// <summary>A validated asset configuration (see <c>asset.schema.json</c>); defaults already applied.</summary>
+public sealed record AssetConfig
+{
+    public static readonly Uri DefaultBaseUrl = new("https://webexapis.com/v1");
+    public static readonly Uri DefaultRedirectUri = new("http://127.0.0.1:8914/result");
+    public const string DefaultScope = "spark:people_read spark:rooms_read spark:messages_write";
+
+    public string? AuthorizationKey { get; init; }
+
+    public string? ClientId { get; init; }
+
+    public string? ClientSecret { get; init; }
+
+    public Uri BaseUrl { get; init; } = DefaultBaseUrl;
+
+    public Uri RedirectUri { get; init; } = DefaultRedirectUri;
+
+    public string Scope { get; init; } = DefaultScope;
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan AuthTimeout { get; init; } = TimeSpan.FromSeconds(300);
+
+    /// <summary>A PAT always wins over an OAuth integration.</summary>
+    public AuthMode AuthMode => AuthorizationKey is not null ? AuthMode.PersonalAccessToken : AuthMode.OAuth;
+
+    /// <summary>Values that must never be printed.</summary>
+    public IEnumerable<string> Secrets => new[] { AuthorizationKey, ClientSecret }.OfType<string>();
+
+    /// <summary>Hides the secrets from debuggers and accidental string formatting.</summary>
+    public override string ToString() => $"AssetConfig {{ AuthMode = {AuthMode}, BaseUrl = {BaseUrl} }}";
+}

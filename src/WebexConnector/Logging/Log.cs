@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace WebexConnector.Logging;
+
+/// <summary>Source-generated log messages. Never pass a secret: the redactor is the last line of defence, not the first.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Running {Identifier} for asset {AssetId} ({Count} parameter entries)")]
+    public static partial void RunStarting(this ILogger logger, string identifier, string assetId, int count);
+
+    [LoggerMessage(2, LogLevel.Information, "{Identifier} result {Index}: {Status} in {ElapsedMs} ms")]
+    public static partial void ActionFinished(this ILogger logger, string identifier, int index, string status, long elapsedMs);
+
+    [LoggerMessage(3, LogLevel.Debug, "{Identifier} result {Index} failed")]
+    public static partial void ActionFailed(this ILogger logger, Exception exception, string identifier, int index);
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace WebexConnector.Results;
+
+/// <summary>The document printed for a run: the keys of a SOAR connector run (contract section 4).</summary>
+public sealed record ConnectorRunResult
+{
+    public string? Identifier { get; init; }
+
+    /// <summary>The display name, e.g. <c>list rooms</c>.</summary>
+    public string? Action { get; init; }
+
+    public string? AssetId { get; init; }
+
+    public IReadOnlyList<ActionResult> Results { get; init; } = [];
+
+    /// <summary>Set when the invocation was unusable: the message saying what is wrong.</summary>
+    public string? InvocationError { get; init; }
+
+    public RunOutcome Outcome =>
+        InvocationError is not null ? RunOutcome.InvalidInvocation
+        : Results.All(r => r.Succeeded) ? RunOutcome.Succeeded
+        : RunOutcome.ActionFailed;
+
+    public string Status => Outcome == RunOutcome.Succeeded ? ResultStatus.Success : ResultStatus.Failed;
+
+    public int SuccessfulCount => Results.Count(r => r.Succeeded);
+
+    public string Message => InvocationError ?? Summarize(Results.Count, Results.Count - SuccessfulCount);
+
+    public static ConnectorRunResult Invalid(string message, string? identifier = null, string? action = null, string? assetId = null) =>
+        new() { InvocationError = message, Identifier = identifier, Action = action, AssetId = assetId };
+
+    private static string Summarize(int total, int failed) => (total, failed) switch
+    {
+        (1, 0) => "1 action succeeded",
+        (_, 0) => string.Create(CultureInfo.InvariantCulture, $"{total} actions succeeded"),
+        (1, 1) => "1 action failed",
+        _ => string.Create(CultureInfo.InvariantCulture, $"{failed} of {total} actions failed"),
+    };
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using WebexConnector.Security;
+
+namespace WebexConnector.Runs;
+
+/// <summary>What the host of the library (the CLI, or a test) decides for every run.</summary>
+public sealed record ConnectorRunnerOptions
+{
+    /// <summary>Learns every secret of the run; the host must pass everything it prints through it.</summary>
+    public required SecretRedactor Redactor { get; init; }
+
+    /// <summary><c>--state-dir</c>; <c>null</c> applies the contract's precedence (environment, XDG, home).</summary>
+    public string? StateDirectory { get; init; }
+
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Where diagnostics go; the CLI sends them to stderr.</summary>
+    public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
+
+    /// <summary>Last word on the services of a run, e.g. a test's fake HTTP handler.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+}

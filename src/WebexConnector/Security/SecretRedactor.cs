@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using System.Text.Encodings.Web;
+
+namespace WebexConnector.Security;
+
+/// <summary>
+/// The one redaction point. Every secret the process learns (PAT, client secret, access and refresh tokens,
+/// authorization codes) is registered here, and everything written to stdout and stderr passes through
+/// <see cref="Redact"/> (see <see cref="RedactingTextWriter"/>), in the forms it may take there: as is,
+/// JSON-escaped and URL-encoded.
+/// </summary>
+public sealed class SecretRedactor
+{
+    public const string Mask = "[REDACTED]";
+
+    // Shorter values would mask ordinary words; no real Webex secret is this short.
+    private const int MinimumSecretLength = 6;
+
+    private readonly ConcurrentDictionary<string, byte> _forms = new(StringComparer.Ordinal);
+    private volatile string[] _ordered = [];
+
+    public void Add(string? secret)
+    {
+        if (secret is null || secret.Length < MinimumSecretLength)
+        {
+            return;
+        }
+
+        var added = false;
+        foreach (var form in new[] { secret, JavaScriptEncoder.Default.Encode(secret), JavaScriptEncoder.UnsafeRelaxedJsonEscaping.Encode(secret), Uri.EscapeDataString(secret) })
+        {
+            added |= _forms.TryAdd(form, 0);
+        }
+
+        if (added)
+        {
+            // Longest first, so a secret that contains another is masked whole.
+            _ordered = [.. _forms.Keys.OrderByDescending(form => form.Length)];
+        }
+    }
+
+    public void AddRange(IEnumerable<string> secrets)
+    {
+        foreach (var secret in secrets)
+        {
+            Add(secret);
+        }
+    }
+
+    public string Redact(string text)
+    {
+        foreach (var secret in _ordered)
+        {
+            if (text.Contains(secret, StringComparison.Ordinal))
+            {
+                text = text.Replace(secret, Mask, StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
+}

@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+
+namespace WebexConnector.Webex;
+
+/// <summary>
+/// Body of <c>POST /messages</c>, named as in the official Webex OpenAPI spec. Unset fields are left out
+/// of the JSON (never sent as <c>null</c>).
+/// </summary>
+public sealed record CreateMessageRequest
+{
+    [JsonPropertyName("roomId")]
+    public string? RoomId { get; init; }
+
+    [JsonPropertyName("toPersonId")]
+    public string? ToPersonId { get; init; }
+
+    [JsonPropertyName("toPersonEmail")]
+    public string? ToPersonEmail { get; init; }
+
+    [JsonPropertyName("text")]
+    public string? Text { get; init; }
+
+    [JsonPropertyName("markdown")]
+    public string? Markdown { get; init; }
+}

@@ -1,0 +1,32 @@
+using System.Text;
+
+namespace WebexConnector.Webex;
+
+/// <summary>Makes text from a remote server safe to put in a one-line message: no control characters, bounded length.</summary>
+public static class TextSanitizer
+{
+    public const int MaxExcerptLength = 200;
+
+    public static string Excerpt(string text, int maxLength = MaxExcerptLength)
+    {
+        var builder = new StringBuilder(Math.Min(text.Length, maxLength + 1));
+        var lastWasSpace = false;
+        foreach (var c in text)
+        {
+            var isSpace = char.IsWhiteSpace(c) || char.IsControl(c);
+            if (isSpace && (lastWasSpace || builder.Length == 0))
+            {
+                continue;
+            }
+
+            builder.Append(isSpace ? ' ' : c);
+            lastWasSpace = isSpace;
+            if (builder.Length > maxLength)
+            {
+                return builder.ToString(0, maxLength).TrimEnd() + "…";
+            }
+        }
+
+        return builder.ToString().TrimEnd();
+    }
+}

@@ -1,0 +1,12 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace WebexConnector.Webex;
+
+/// <summary>Source-generated System.Text.Json metadata for everything sent to or read from Webex.</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(CreateMessageRequest))]
+[JsonSerializable(typeof(WebexItemsPage))]
+[JsonSerializable(typeof(WebexErrorBody))]
+[JsonSerializable(typeof(JsonElement))]
+public sealed partial class WebexJsonContext : JsonSerializerContext;

@@ -1,0 +1,66 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace WebexConnector.Webex;
+
+/// <summary>Follows Webex <c>Link: &lt;...&gt;; rel="next"</c> pagination, page by page, until done or a limit is reached.</summary>
+public static class WebexPager
+{
+    /// <summary>Webex's largest page for list calls.</summary>
+    public const int MaxPageSize = 1000;
+
+    /// <summary>
+    /// Yields every item of the first page and of each <c>next</c> page. The next URL is followed exactly as
+    /// given (it is opaque), but only on the origin of the first request: the bearer token must not travel elsewhere.
+    /// </summary>
+    public static async IAsyncEnumerable<JsonElement> ReadAllAsync(
+        HttpClient client,
+        Func<CancellationToken, Task<HttpResponseMessage>> firstPage,
+        int? limit,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var yielded = 0;
+        var response = await firstPage(cancellationToken).ConfigureAwait(false);
+        var origin = response.RequestMessage?.RequestUri;
+        while (true)
+        {
+            IReadOnlyList<JsonElement> items;
+            Uri? next;
+            using (response)
+            {
+                items = await WebexResponses.ReadItemsAsync(response, cancellationToken).ConfigureAwait(false);
+                next = LinkHeader.FindNext(response);
+            }
+
+            foreach (var item in items)
+            {
+                if (yielded == limit)
+                {
+                    yield break;
+                }
+
+                yielded++;
+                yield return item;
+            }
+
+            if (next is null || yielded == limit)
+            {
+                yield break;
+            }
+
+            EnsureSameOrigin(origin, next);
+            response = await client.GetAsync(next, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static void EnsureSameOrigin(Uri? origin, Uri next)
+    {
+        if (origin is null || Uri.Compare(origin, next, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+        {
+            throw new WebexApiException(
+                System.Net.HttpStatusCode.OK,
+                $"Webex gave a next-page link to another host ({next.GetLeftPart(UriPartial.Authority)}); it was not followed.",
+                trackingId: null);
+        }
+    }
+}

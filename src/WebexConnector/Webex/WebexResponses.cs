@@ -1,0 +1,106 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace WebexConnector.Webex;
+
+/// <summary>Reads Webex answers: success bodies streamed and deserialised once, failures turned into <see cref="WebexApiException"/>.</summary>
+public static class WebexResponses
+{
+    // An error body is only read for its message; a proxy's HTML page can be large.
+    private const int MaxErrorBodyBytes = 64 * 1024;
+
+    /// <summary>Reads a single Webex object, unchanged, or throws <see cref="WebexApiException"/>.</summary>
+    public static async Task<JsonElement> ReadObjectAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        var element = await DeserializeAsync(response, WebexJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new WebexApiException(response.StatusCode, "Webex answered with JSON that is not an object.", TrackingIdHeader(response));
+        }
+
+        return element;
+    }
+
+    /// <summary>Reads one page of a list call; a page without <c>items</c> is an error, not an empty list.</summary>
+    public static async Task<IReadOnlyList<JsonElement>> ReadItemsAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        var page = await DeserializeAsync(response, WebexJsonContext.Default.WebexItemsPage, cancellationToken).ConfigureAwait(false);
+        return page?.Items ?? throw new WebexApiException(
+            response.StatusCode, "Webex answered without an 'items' list.", TrackingIdHeader(response));
+    }
+
+    /// <summary>Throws <see cref="WebexApiException"/> with Webex's message and tracking id when the call failed.</summary>
+    public static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        var body = await ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false);
+        var error = TryParseError(body);
+        var details = FirstNonEmpty(error?.Message, error?.Errors?.FirstOrDefault()?.Description)
+            ?? (body.Length == 0 ? "(empty response body)" : TextSanitizer.Excerpt(body));
+        throw new WebexApiException(response.StatusCode, details, FirstNonEmpty(error?.TrackingId, TrackingIdHeader(response)));
+    }
+
+    private static async Task<T?> DeserializeAsync<T>(
+        HttpResponseMessage response, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            try
+            {
+                return await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException)
+            {
+                throw new WebexApiException(response.StatusCode, "Webex answered with a body that is not valid JSON.", TrackingIdHeader(response));
+            }
+        }
+    }
+
+    private static WebexErrorBody? TryParseError(string body)
+    {
+        if (!body.TrimStart().StartsWith('{'))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(body, WebexJsonContext.Default.WebexErrorBody);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<string> ReadBoundedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = new byte[MaxErrorBodyBytes];
+            var total = 0;
+            int read;
+            while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                total += read;
+            }
+
+            return Encoding.UTF8.GetString(buffer, 0, total);
+        }
+    }
+
+    private static string? TrackingIdHeader(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Trackingid", out var values) ? FirstNonEmpty(values.FirstOrDefault()) : null;
+
+    private static string? FirstNonEmpty(params string?[] values) =>
+        values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v)) is { } value ? TextSanitizer.Excerpt(value) : null;
+}
