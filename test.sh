@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test (unit and end-to-end, against the real CLI process) and ends with "N passed, N failed".
+# Extra arguments go to `dotnet test`, e.g. ./test.sh --filter "FullyQualifiedName~ListRooms".
+set -uo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+dotnet test WebexConnector.sln --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@"
+status=$?
+
+# Each test assembly writes one TRX file; add up their counters.
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1  # the build or the test host failed before any result was written
+fi
+echo "${passed} passed, ${failed} failed"
+exit "$status"
