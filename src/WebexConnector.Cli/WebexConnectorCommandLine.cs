@@ -19,6 +19,7 @@ internal static class WebexConnectorCommandLine
             global.Output,
             new RunCommand(global, invoker),
             new ActionsCommand(),
+            new AuthCommand(global, redactor),
         };
         foreach (var action in ActionCatalog.All)
         {

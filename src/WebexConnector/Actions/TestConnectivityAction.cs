@@ -1,10 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
+using WebexConnector.Auth;
 using WebexConnector.Webex;
 
 namespace WebexConnector.Actions;
 
-/// <summary><c>test_connectivity</c>: checks the asset's credentials with the cheapest call, <c>GET /people/me</c>.</summary>
-public sealed class TestConnectivityAction(IPeopleApi people) : IConnectorAction
+/// <summary>
+/// <c>test_connectivity</c>: checks the asset's credentials with the cheapest call, <c>GET /people/me</c>. With
+/// OAuth and no usable token pair it first runs the browser authorization; it is the only action that may.
+/// </summary>
+public sealed class TestConnectivityAction(IPeopleApi people, IConnectivityAuthorizer authorizer) : IConnectorAction
 {
     public static ActionDefinition Definition { get; } = new()
     {
@@ -14,13 +18,30 @@ public sealed class TestConnectivityAction(IPeopleApi people) : IConnectorAction
         Type = ActionType.Test,
         ReadOnly = true,
         FailureActivity = "Test Connectivity Failed",
-        CreateHandler = services => new TestConnectivityAction(services.GetRequiredService<IPeopleApi>()),
+        CreateHandler = services => new TestConnectivityAction(
+            services.GetRequiredService<IPeopleApi>(), services.GetRequiredService<IConnectivityAuthorizer>()),
     };
 
     public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
     {
+        await authorizer.EnsureAuthorizedAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await GetMyOwnDetailsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (AuthorizationRequiredException) when (authorizer.CanAuthorize)
+        {
+            // The stored pair looked usable but Webex refused it and it could not be refreshed: authorize anew.
+            await authorizer.AuthorizeAsync(cancellationToken).ConfigureAwait(false);
+            await GetMyOwnDetailsAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return ActionOutcome.Success("Test Connectivity Passed");
+    }
+
+    private async Task GetMyOwnDetailsAsync(CancellationToken cancellationToken)
+    {
         using var response = await people.GetMyOwnDetailsAsync(cancellationToken).ConfigureAwait(false);
         await WebexResponses.ReadObjectAsync(response, cancellationToken).ConfigureAwait(false);
-        return ActionOutcome.Success("Test Connectivity Passed");
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Refit;
 using WebexConnector.Auth;
 using WebexConnector.Configuration;
-using WebexConnector.Security;
+using WebexConnector.Runs;
 using WebexConnector.Webex;
 
 namespace WebexConnector.Hosting;
@@ -11,31 +11,49 @@ namespace WebexConnector.Hosting;
 /// <summary>Registers the Webex API clients, authentication and everything an action needs for one asset.</summary>
 public static class WebexConnectorServiceCollectionExtensions
 {
-    public static IServiceCollection AddWebexConnector(this IServiceCollection services, AssetConfig config, SecretRedactor redactor)
+    public static IServiceCollection AddWebexConnector(
+        this IServiceCollection services, AssetConfig config, string assetId, ConnectorRunnerOptions options)
     {
         ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(options);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(config);
-        services.AddSingleton(redactor);
-        services.AddSingleton<IAccessTokenSource>(_ => config.AuthMode == AuthMode.PersonalAccessToken
-            ? new PersonalAccessTokenSource(config.AuthorizationKey!)
-            : throw new NotSupportedException("OAuth is not available yet."));
+        services.AddSingleton(options.Redactor);
         services.AddTransient<BearerTokenHandler>();
+        AddAuthentication(services, config, assetId, options);
 
-        AddWebexApi<IRoomsApi>(services, config);
-        AddWebexApi<IPeopleApi>(services, config);
-        AddWebexApi<IMessagesApi>(services, config);
+        AddWebexApi<IRoomsApi>(services, config).AddHttpMessageHandler<BearerTokenHandler>();
+        AddWebexApi<IPeopleApi>(services, config).AddHttpMessageHandler<BearerTokenHandler>();
+        AddWebexApi<IMessagesApi>(services, config).AddHttpMessageHandler<BearerTokenHandler>();
         return services;
     }
 
+    // A PAT always wins: then no state file is read or written and no token endpoint is called.
+    private static void AddAuthentication(IServiceCollection services, AssetConfig config, string assetId, ConnectorRunnerOptions options)
+    {
+        if (config.AuthMode == AuthMode.PersonalAccessToken)
+        {
+            services.AddSingleton<IAccessTokenSource>(new PersonalAccessTokenSource(config.AuthorizationKey!));
+            services.AddSingleton<IConnectivityAuthorizer, PersonalAccessTokenAuthorizer>();
+            return;
+        }
+
+        services.AddSingleton(new TokenStateStore(StateDirectory.Resolve(options.StateDirectory), assetId));
+        services.AddSingleton(new AuthorizationPrompt(options.PromptWriter ?? Console.Error));
+        services.AddSingleton<OAuthTokenClient>();
+        services.AddSingleton<OAuthTokenSource>();
+        services.AddSingleton<IAccessTokenSource>(provider => provider.GetRequiredService<OAuthTokenSource>());
+        services.AddSingleton<IConnectivityAuthorizer, BrowserAuthorizationFlow>();
+        AddWebexApi<IOAuthApi>(services, config);
+    }
+
     // Generated clients: no reflection at start-up, and JSON only through the source-generated context.
-    private static void AddWebexApi<TApi>(IServiceCollection services, AssetConfig config)
+    private static IHttpClientBuilder AddWebexApi<TApi>(IServiceCollection services, AssetConfig config)
         where TApi : class =>
         services.AddRefitGeneratedClient<TApi>(WebexJsonContext.Default)
             .ConfigureHttpClient(client =>
             {
                 client.BaseAddress = config.BaseUrl;
                 client.Timeout = config.Timeout;
-            })
-            .AddHttpMessageHandler<BearerTokenHandler>();
+            });
 }

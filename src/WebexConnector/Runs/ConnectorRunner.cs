@@ -42,7 +42,7 @@ public sealed class ConnectorRunner(ConnectorRunnerOptions options)
             return ConnectorRunResult.Invalid(e.Message, run.Identifier, action, run.AssetId);
         }
 
-        using var host = BuildHost(config);
+        using var host = BuildHost(config, run.AssetId);
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("WebexConnector");
         JsonElement?[] entries = run.Parameters.Count == 0 ? [null] : run.Parameters.Select(p => (JsonElement?)p).ToArray();
         logger.RunStarting(definition.Identifier, run.AssetId, entries.Length);
@@ -93,13 +93,13 @@ public sealed class ConnectorRunner(ConnectorRunnerOptions options)
         }
     }
 
-    private IHost BuildHost(AssetConfig config)
+    private IHost BuildHost(AssetConfig config, string assetId)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         options.ConfigureLogging?.Invoke(builder.Logging);
         builder.Services.AddSingleton(options.TimeProvider);
-        builder.Services.AddWebexConnector(config, options.Redactor);
+        builder.Services.AddWebexConnector(config, assetId, options);
         options.ConfigureServices?.Invoke(builder.Services);
         return builder.Build();
     }

@@ -15,6 +15,9 @@ public sealed record ConnectorRunnerOptions
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>Where test connectivity prints the authorize URL for the operator (default: stderr).</summary>
+    public TextWriter? PromptWriter { get; init; }
+
     /// <summary>Where diagnostics go; the CLI sends them to stderr.</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
 

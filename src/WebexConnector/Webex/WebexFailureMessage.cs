@@ -10,9 +10,28 @@ namespace WebexConnector.Webex;
 /// </summary>
 public static class WebexFailureMessage
 {
-    public static string For(string activity, Exception exception) => exception switch
+    public static string For(string activity, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+
+        // Refit and HttpClient wrap what a handler threw (the token source's "authorize again", a timeout): use the cause.
+        var known = Causes(exception).FirstOrDefault(e => e is WebexApiException
+            or Auth.AuthorizationRequiredException or Auth.AuthorizationFailedException or TimeoutException);
+        return Describe(activity, known ?? exception);
+    }
+
+    private static IEnumerable<Exception> Causes(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            yield return e;
+        }
+    }
+
+    private static string Describe(string activity, Exception exception) => exception switch
     {
         WebexApiException webex => ForResponse(activity, webex),
+        Auth.AuthorizationRequiredException or Auth.AuthorizationFailedException => $"{activity}. {exception.Message}",
         HttpRequestException request => $"{activity}. Could not reach Webex: {TextSanitizer.Excerpt(request.Message)}",
         TimeoutException or TaskCanceledException => $"{activity}. Webex did not answer in time.",
         _ => $"{activity}. Unexpected error: {TextSanitizer.Excerpt(exception.Message)}",

@@ -42,7 +42,7 @@ public static class WebexResponses
 
         var body = await ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false);
         var error = TryParseError(body);
-        var details = FirstNonEmpty(error?.Message, error?.Errors?.FirstOrDefault()?.Description)
+        var details = FirstNonEmpty(error?.Message, error?.Errors?.FirstOrDefault()?.Description, error?.ErrorDescription, error?.Error)
             ?? (body.Length == 0 ? "(empty response body)" : TextSanitizer.Excerpt(body));
         throw new WebexApiException(response.StatusCode, details, FirstNonEmpty(error?.TrackingId, TrackingIdHeader(response)));
     }

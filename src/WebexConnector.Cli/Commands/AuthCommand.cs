@@ -1,0 +1,73 @@
+using System.CommandLine;
+using WebexConnector.Auth;
+using WebexConnector.Cli.Output;
+using WebexConnector.Configuration;
+using WebexConnector.Results;
+using WebexConnector.Security;
+
+namespace WebexConnector.Cli.Commands;
+
+/// <summary><c>webex-connector auth status|reset</c>: the OAuth token pair of one asset.</summary>
+internal sealed class AuthCommand : Command
+{
+    public AuthCommand(GlobalOptions global, SecretRedactor redactor)
+        : base("auth", "Inspect or forget an asset's stored OAuth token pair")
+    {
+        Add(new AuthSubcommand(
+            "status",
+            "Show the authentication mode, the token pair's expiry times and scope (never a token)",
+            global,
+            redactor,
+            (config, store, _) => Task.FromResult(AuthMaintenance.Status(config, store, TimeProvider.System))));
+        Add(new AuthSubcommand(
+            "reset",
+            "Forget the stored token pair (the step after an integration changes); test connectivity authorizes again",
+            global,
+            redactor,
+            (config, store, cancellationToken) => AuthMaintenance.ResetAsync(config, store, TimeProvider.System, cancellationToken)));
+    }
+
+    private sealed class AuthSubcommand : Command
+    {
+        public AuthSubcommand(
+            string name,
+            string description,
+            GlobalOptions global,
+            SecretRedactor redactor,
+            Func<AssetConfig, TokenStateStore, CancellationToken, Task<AuthReport>> run)
+            : base(name, description)
+        {
+            var asset = new AssetOptions();
+            asset.AddTo(this);
+            var identifier = $"auth_{name}";
+            SetAction(async (parseResult, cancellationToken) =>
+            {
+                var format = global.GetFormat(parseResult);
+                AuthReport report;
+                string assetId;
+                try
+                {
+                    var (rawConfig, id) = asset.Read(parseResult);
+                    assetId = AssetId.Validate(id);
+                    redactor.AddRange(await AssetConfigLoader.SecretValuesAsync(rawConfig).ConfigureAwait(false));
+                    var config = await AssetConfigLoader.LoadAsync(rawConfig).ConfigureAwait(false);
+                    var store = new TokenStateStore(StateDirectory.Resolve(parseResult.GetValue(global.StateDir)), assetId);
+                    report = await run(config, store, cancellationToken).ConfigureAwait(false);
+                }
+                catch (ConnectorInvocationException e)
+                {
+                    return ConnectorInvoker.PrintInvalid(e.Message, format, identifier);
+                }
+                catch (AuthorizationFailedException e)
+                {
+                    return ConnectorInvoker.PrintInvalid(e.Message, format, identifier);
+                }
+
+                Console.Out.Write(format == OutputFormat.Text
+                    ? $"{report.Message}{Environment.NewLine}{string.Join(Environment.NewLine, report.Data.Select(p => $"    {p.Key}: {p.Value}"))}{Environment.NewLine}"
+                    : AuthReportJson.Write(identifier, assetId, report));
+                return ExitCodes.Success;
+            });
+        }
+    }
+}

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace WebexConnector.Auth;
+
+/// <summary>Source-generated JSON metadata for the state file and the token endpoint.</summary>
+[JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(TokenPair))]
+[JsonSerializable(typeof(TokenResponse))]
+internal sealed partial class AuthJsonContext : JsonSerializerContext;

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using WebexConnector.Configuration;
+
+namespace WebexConnector.Auth;
+
+/// <summary><c>auth status</c> and <c>auth reset</c>: what is stored for an asset, and forgetting it. Never shows a token.</summary>
+public static class AuthMaintenance
+{
+    public static AuthReport Status(AssetConfig config, TokenStateStore store, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(time);
+        if (config.AuthMode == AuthMode.PersonalAccessToken)
+        {
+            return new AuthReport("The asset uses a Personal Access Token; no token pair is stored.", new JsonObject { ["mode"] = "pat" });
+        }
+
+        var data = new JsonObject { ["mode"] = "oauth", ["state_file"] = store.FilePath };
+        TokenPair? pair;
+        try
+        {
+            pair = store.Load();
+        }
+        catch (AuthorizationRequiredException e)
+        {
+            data["has_token_pair"] = false;
+            return new AuthReport(e.Message, data);
+        }
+
+        data["has_token_pair"] = pair is not null;
+        if (pair is null)
+        {
+            return new AuthReport("No token pair is stored. Run test connectivity to authorize the integration.", data);
+        }
+
+        var now = time.GetUtcNow();
+        data["access_token_expires_at"] = Iso8601(pair.AccessTokenExpiresAt);
+        data["refresh_token_expires_at"] = Iso8601(pair.RefreshTokenExpiresAt);
+        data["scope"] = pair.Scope;
+        var message = pair.IsRefreshTokenValid(now)
+            ? "A token pair is stored" + (pair.IsAccessTokenFresh(now) ? "." : "; the access token will be refreshed on next use.")
+            : "The stored refresh token has expired. " + AuthorizationRequiredException.Advice;
+        return new AuthReport(message, data);
+    }
+
+    public static async Task<AuthReport> ResetAsync(AssetConfig config, TokenStateStore store, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(store);
+        if (config.AuthMode == AuthMode.PersonalAccessToken)
+        {
+            // A PAT wins: the state file is neither read nor written for this asset.
+            return new AuthReport(
+                "The asset uses a Personal Access Token; there is no token pair to forget.",
+                new JsonObject { ["mode"] = "pat", ["had_token_pair"] = false });
+        }
+
+        bool existed;
+        using (await store.LockAsync(config.Timeout * 2, time, cancellationToken).ConfigureAwait(false))
+        {
+            existed = store.Delete();
+        }
+
+        return new AuthReport(
+            existed ? "Forgot the stored token pair. Run test connectivity to authorize again." : "No token pair was stored.",
+            new JsonObject { ["mode"] = "oauth", ["had_token_pair"] = existed, ["state_file"] = store.FilePath });
+    }
+
+    private static string Iso8601(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}
+
+/// <summary>What <see cref="AuthMaintenance"/> reports: a message and one data object. Always a success.</summary>
+public sealed record AuthReport(string Message, JsonObject Data);

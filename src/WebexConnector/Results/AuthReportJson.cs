@@ -1,0 +1,24 @@
+using WebexConnector.Auth;
+
+namespace WebexConnector.Results;
+
+/// <summary>Writes <c>auth status</c> / <c>auth reset</c>: <c>status</c>, <c>message</c> and <c>data</c> with one object (contract section 7).</summary>
+public static class AuthReportJson
+{
+    public static string Write(string identifier, string assetId, AuthReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return OutputJson.Write(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("identifier", identifier);
+            writer.WriteString("asset_id", assetId);
+            writer.WriteString("status", ResultStatus.Success);
+            writer.WriteString("message", report.Message);
+            writer.WriteStartArray("data");
+            report.Data.WriteTo(writer);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
+    }
+}
