@@ -51,10 +51,12 @@ internal sealed class ActionCommand : Command
 
     private static Option CreateOption(ParameterDefinition parameter)
     {
-        var description = parameter.Description + (parameter.AllowedValues is { } values ? $" ({string.Join("|", values)})" : string.Empty);
+        // Not System.CommandLine's Required: a missing parameter fails the action result (exit 1), as in the platform form.
+        var description = (parameter.Required ? "(required) " : string.Empty) + parameter.Description
+            + (parameter.AllowedValues is { } values ? $" ({string.Join("|", values)})" : string.Empty);
         return parameter.Type == ParameterType.Boolean
             ? new Option<bool>(parameter.OptionName) { Description = description }
-            : new Option<string?>(parameter.OptionName) { Description = description, Required = parameter.Required };
+            : new Option<string?>(parameter.OptionName) { Description = description };
     }
 
     private static JsonElement ToParameterEntry(ParseResult parseResult, IEnumerable<(ParameterDefinition Parameter, Option Option)> options)
