@@ -27,6 +27,12 @@ public sealed record ActionDefinition
     /// <summary>How a failure message starts, e.g. <c>Error sending message</c>.</summary>
     public required string FailureActivity { get; init; }
 
+    /// <summary>
+    /// For actions that change something: appended to a failure after which Webex may have acted anyway
+    /// (a 5xx, a timeout, a cut connection, a cancellation). Such requests are never retried.
+    /// </summary>
+    public string? UncertainOutcomeNote { get; init; }
+
     /// <summary>Creates the code that performs the action, from the services of one invocation.</summary>
     public required Func<IServiceProvider, IConnectorAction> CreateHandler { get; init; }
 

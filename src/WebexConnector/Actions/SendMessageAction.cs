@@ -17,6 +17,7 @@ public sealed class SendMessageAction(IMessagesApi messages) : IConnectorAction
         Type = ActionType.Generic,
         ReadOnly = false,
         FailureActivity = "Error sending message",
+        UncertainOutcomeNote = "The message may or may not have been delivered; check the destination before sending it again.",
         Parameters =
         [
             new() { Name = "endpoint_id", Description = "Person id, room id, or (with destination_type email) an e-mail address", Required = true, Contains = ["webex room id", "webex person id", "email"] },

@@ -5,6 +5,7 @@ using WebexConnector.Auth;
 using WebexConnector.Configuration;
 using WebexConnector.Runs;
 using WebexConnector.Webex;
+using WebexConnector.Webex.Resilience;
 
 namespace WebexConnector.Hosting;
 
@@ -54,6 +55,9 @@ public static class WebexConnectorServiceCollectionExtensions
             .ConfigureHttpClient(client =>
             {
                 client.BaseAddress = config.BaseUrl;
-                client.Timeout = config.Timeout;
-            });
+
+                // Each attempt is bounded by the resilience pipeline; the whole action by the dispatcher.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddWebexResilience(config.Timeout);
 }

@@ -9,6 +9,7 @@ using WebexConnector.Hosting;
 using WebexConnector.Logging;
 using WebexConnector.Results;
 using WebexConnector.Webex;
+using WebexConnector.Webex.Resilience;
 
 namespace WebexConnector.Runs;
 
@@ -51,7 +52,7 @@ public sealed class ConnectorRunner(ConnectorRunnerOptions options)
         for (var i = 0; i < entries.Length; i++)
         {
             var started = Stopwatch.GetTimestamp();
-            var result = await RunOneAsync(definition, entries[i], host.Services, logger, i, cancellationToken).ConfigureAwait(false);
+            var result = await RunOneAsync(definition, entries[i], host, logger, i, cancellationToken).ConfigureAwait(false);
             logger.ActionFinished(definition.Identifier, i, result.Status, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             results.Add(result);
         }
@@ -60,7 +61,7 @@ public sealed class ConnectorRunner(ConnectorRunnerOptions options)
     }
 
     private static async Task<ActionResult> RunOneAsync(
-        ActionDefinition definition, JsonElement? entry, IServiceProvider services, ILogger logger, int index, CancellationToken cancellationToken)
+        ActionDefinition definition, JsonElement? entry, IHost host, ILogger logger, int index, CancellationToken cancellationToken)
     {
         var validation = ParameterValidator.Validate(definition, entry);
         if (validation.Values is null)
@@ -68,9 +69,17 @@ public sealed class ConnectorRunner(ConnectorRunnerOptions options)
             return new ActionResult { Succeeded = false, Message = validation.Error, Parameter = validation.Echo };
         }
 
+        var config = host.Services.GetRequiredService<AssetConfig>();
+        var time = host.Services.GetRequiredService<TimeProvider>();
+        var limit = ActionTimeLimit(config);
+        using var deadline = new CancellationTokenSource(limit, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+
+        // Every request of this action result draws its retry waits from one budget.
+        RetryBudget.Enter(new RetryBudget(RetryBudget.PerAction));
         try
         {
-            var outcome = await definition.CreateHandler(services).ExecuteAsync(validation.Values, cancellationToken).ConfigureAwait(false);
+            var outcome = await definition.CreateHandler(host.Services).ExecuteAsync(validation.Values, linked.Token).ConfigureAwait(false);
             return new ActionResult
             {
                 Succeeded = outcome.Succeeded,
@@ -80,23 +89,38 @@ public sealed class ConnectorRunner(ConnectorRunnerOptions options)
                 Summary = outcome.Summary,
             };
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
-            return new ActionResult { Succeeded = false, Message = $"{definition.FailureActivity}. The action was cancelled.", Parameter = validation.Echo };
+            var reason = cancellationToken.IsCancellationRequested
+                ? "The action was cancelled."
+                : $"The action did not finish within {limit.TotalSeconds:0} s.";
+            return Failed(WebexFailureMessage.Cancelled(definition.FailureActivity, reason, definition.UncertainOutcomeNote));
         }
 #pragma warning disable CA1031 // One failed entry must not take the others (or the output document) down with it.
         catch (Exception e)
 #pragma warning restore CA1031
         {
             logger.ActionFailed(e, definition.Identifier, index);
-            return new ActionResult { Succeeded = false, Message = WebexFailureMessage.For(definition.FailureActivity, e), Parameter = validation.Echo };
+            return Failed(WebexFailureMessage.For(definition.FailureActivity, e, definition.UncertainOutcomeNote));
         }
+
+        ActionResult Failed(string message) => new() { Succeeded = false, Message = message, Parameter = validation.Echo };
+    }
+
+    /// <summary>The overall bound of one action result: ten request timeouts plus the retry budget.</summary>
+    public static TimeSpan ActionTimeLimit(AssetConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return (config.Timeout * 10) + RetryBudget.PerAction;
     }
 
     private IHost BuildHost(AssetConfig config, string assetId)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+
+        // Polly reports every handled retry as a warning with a stack trace; the connector logs its own line instead.
+        builder.Logging.AddFilter("Polly", LogLevel.None);
         options.ConfigureLogging?.Invoke(builder.Logging);
         builder.Services.AddSingleton(options.TimeProvider);
         builder.Services.AddWebexConnector(config, assetId, options);

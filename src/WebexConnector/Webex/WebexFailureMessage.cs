@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Polly.Timeout;
 
 namespace WebexConnector.Webex;
 
@@ -10,15 +11,35 @@ namespace WebexConnector.Webex;
 /// </summary>
 public static class WebexFailureMessage
 {
-    public static string For(string activity, Exception exception)
+    /// <param name="activity">What was being done, e.g. <c>Error sending message</c>.</param>
+    /// <param name="exception">Why it failed.</param>
+    /// <param name="uncertainOutcomeNote">
+    /// Said when Webex may have acted although the call failed (a 5xx, a timeout, a cut connection), e.g. that a
+    /// message may or may not have been delivered.
+    /// </param>
+    public static string For(string activity, Exception exception, string? uncertainOutcomeNote = null)
     {
         ArgumentNullException.ThrowIfNull(exception);
 
         // Refit and HttpClient wrap what a handler threw (the token source's "authorize again", a timeout): use the cause.
-        var known = Causes(exception).FirstOrDefault(e => e is WebexApiException
-            or Auth.AuthorizationRequiredException or Auth.AuthorizationFailedException or TimeoutException);
-        return Describe(activity, known ?? exception);
+        var cause = Causes(exception).FirstOrDefault(e => e is WebexApiException
+            or Auth.AuthorizationRequiredException or Auth.AuthorizationFailedException or TimeoutException or TimeoutRejectedException)
+            ?? exception;
+        var message = Describe(activity, cause);
+        return uncertainOutcomeNote is not null && MayHaveReachedWebex(cause) ? $"{message} {uncertainOutcomeNote}" : message;
     }
+
+    /// <summary>The dispatcher's message when the caller cancelled (Ctrl-C, SIGTERM) or the action's time ran out.</summary>
+    public static string Cancelled(string activity, string reason, string? uncertainOutcomeNote) =>
+        uncertainOutcomeNote is null ? $"{activity}. {reason}" : $"{activity}. {reason} {uncertainOutcomeNote}";
+
+    private static bool MayHaveReachedWebex(Exception cause) => cause switch
+    {
+        WebexApiException webex => (int)webex.StatusCode >= 500,
+        HttpRequestException request => request.HttpRequestError != HttpRequestError.ConnectionError,
+        TimeoutException or TimeoutRejectedException or TaskCanceledException => true,
+        _ => false,
+    };
 
     private static IEnumerable<Exception> Causes(Exception exception)
     {
@@ -33,6 +54,8 @@ public static class WebexFailureMessage
         WebexApiException webex => ForResponse(activity, webex),
         Auth.AuthorizationRequiredException or Auth.AuthorizationFailedException => $"{activity}. {exception.Message}",
         HttpRequestException request => $"{activity}. Could not reach Webex: {TextSanitizer.Excerpt(request.Message)}",
+        TimeoutRejectedException timeout => string.Create(
+            CultureInfo.InvariantCulture, $"{activity}. Webex did not answer within {timeout.Timeout.TotalSeconds:0.#} s (timeout_seconds)."),
         TimeoutException or TaskCanceledException => $"{activity}. Webex did not answer in time.",
         _ => $"{activity}. Unexpected error: {TextSanitizer.Excerpt(exception.Message)}",
     };
@@ -49,6 +72,11 @@ public static class WebexFailureMessage
         if (exception.TrackingId is { } trackingId)
         {
             message.Append(CultureInfo.InvariantCulture, $" Tracking ID: {trackingId}");
+        }
+
+        if (exception.StatusCode is System.Net.HttpStatusCode.TooManyRequests or System.Net.HttpStatusCode.Locked)
+        {
+            message.Append(CultureInfo.InvariantCulture, $" Webex kept refusing the request for rate limiting; the connector waited as long as it may ({Resilience.RetryBudget.PerAction.TotalSeconds:0} s per action).");
         }
 
         return message.ToString();

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using WebexConnector.Logging;
+using Polly;
+
+namespace WebexConnector.Webex.Resilience;
+
+/// <summary>The Polly pipeline every Webex client gets: <see cref="WebexRetryRules"/> around a per-attempt timeout.</summary>
+public static class WebexResilience
+{
+    private static readonly ResiliencePropertyKey<TimeSpan> PlannedWait = new("webex.planned-wait");
+
+    public static IHttpClientBuilder AddWebexResilience(this IHttpClientBuilder builder, TimeSpan attemptTimeout)
+    {
+        builder.AddResilienceHandler("webex", (pipeline, context) =>
+        {
+            var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
+            var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("WebexConnector.Retry");
+            pipeline.TimeProvider = time;
+            pipeline.AddRetry(new HttpRetryStrategyOptions
+            {
+                // The budget, not this count, bounds rate-limit waits; transient errors stop after three retries.
+                MaxRetryAttempts = 20,
+                ShouldHandle = args => ValueTask.FromResult(Plan(args.Context, args.Outcome, args.AttemptNumber, time)),
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
+                    args.Context.Properties.TryGetValue(PlannedWait, out var wait) ? wait : TimeSpan.Zero),
+                OnRetry = args =>
+                {
+                    var request = args.Context.GetRequestMessage();
+                    logger.Retrying(
+                        request?.Method.Method ?? "?",
+                        request?.RequestUri?.AbsolutePath ?? "?",
+                        args.RetryDelay.TotalSeconds,
+                        args.Outcome.Result is { } response ? $"HTTP {(int)response.StatusCode}" : args.Outcome.Exception?.GetType().Name ?? "?");
+                    return ValueTask.CompletedTask;
+                },
+            });
+            pipeline.AddTimeout(attemptTimeout);
+        });
+        return builder;
+    }
+
+    private static bool Plan(ResilienceContext context, Outcome<HttpResponseMessage> outcome, int attemptNumber, TimeProvider time)
+    {
+        var method = context.GetRequestMessage()?.Method ?? HttpMethod.Get;
+        var wait = WebexRetryRules.PlanWait(method, outcome.Result, outcome.Exception, attemptNumber, time.GetUtcNow(), Random.Shared.NextDouble());
+        if (wait is null || RetryBudget.Current?.TryReserve(wait.Value) == false)
+        {
+            return false;
+        }
+
+        context.Properties.Set(PlannedWait, wait.Value);
+        return true;
+    }
+}
