@@ -40,6 +40,12 @@ internal static class WebexConnectorCommandLine
             return Commands.ConnectorInvoker.PrintInvalid(message, Output.OutputFormat.Json);
         }
 
-        return await parseResult.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+        return await parseResult.InvokeAsync(new InvocationConfiguration
+        {
+            EnableDefaultExceptionHandler = false,
+
+            // SIGINT/SIGTERM cancel the running action, which then ends with a failed result and a full document.
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(10),
+        }).ConfigureAwait(false);
     }
 }

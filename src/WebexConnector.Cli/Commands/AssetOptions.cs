@@ -32,7 +32,7 @@ internal sealed class AssetOptions
         var bytes = InputFiles.Read(path, MaxConfigBytes, "asset config");
         try
         {
-            using var document = JsonDocument.Parse(bytes);
+            using var document = JsonDocument.Parse(Runs.Utf8Input.Check(bytes, $"asset config '{path}'"));
             var assetId = parseResult.GetValue(AssetId) ?? Path.GetFileNameWithoutExtension(path);
             return (document.RootElement.Clone(), assetId);
         }

@@ -24,7 +24,7 @@ public static class ConnectorRunDocument
         JsonElement root;
         try
         {
-            using var document = JsonDocument.Parse(utf8Json, Options);
+            using var document = JsonDocument.Parse(Utf8Input.Check(utf8Json, "run document"), Options);
             root = document.RootElement.Clone();
         }
         catch (JsonException e)
