@@ -1,0 +1,753 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
+
+namespace WebexConnector.Cli.Tests.Infrastructure;
+
+/// <summary>One request the fake server received, as it arrived.</summary>
+public sealed record RecordedRequest(
+    string Method,
+    string Path,
+    string QueryString,
+    IReadOnlyDictionary<string, string> Headers,
+    string Body,
+    DateTimeOffset ReceivedAt)
+{
+    /// <summary>Path plus query string, e.g. <c>/v1/rooms?max=1000</c>.</summary>
+    public string PathAndQuery => Path + QueryString;
+
+    /// <summary>The query string parsed (values URL-decoded).</summary>
+    public IReadOnlyDictionary<string, StringValues> Query => QueryHelpers.ParseQuery(QueryString);
+
+    /// <summary>The single value of a query parameter, or null when absent.</summary>
+    public string? QueryValue(string name) =>
+        Query.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+
+    /// <summary>A request header, or null when absent (names are case-insensitive).</summary>
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>The body parsed as JSON (fails the test when it is not JSON).</summary>
+    public JsonNode? BodyJson()
+    {
+        try
+        {
+            return JsonNode.Parse(Body);
+        }
+        catch (JsonException ex)
+        {
+            Assert.Fail($"Request body of {Method} {PathAndQuery} is not JSON ({ex.Message}): {Body}");
+            throw;
+        }
+    }
+
+    public override string ToString() => $"{Method} {PathAndQuery}";
+}
+
+/// <summary>A canned response served by the fake server (see <see cref="FakeWebexServer.Enqueue"/>).</summary>
+public sealed record FakeResponse(
+    int Status,
+    string? Body = null,
+    string? ContentType = "application/json",
+    IReadOnlyDictionary<string, string>? Headers = null,
+    TimeSpan? Delay = null);
+
+/// <summary>
+/// A fake Webex REST API on a real Kestrel server bound to 127.0.0.1 on a free port.
+/// <para>
+/// Serves <c>GET /v1/people/me</c>, <c>GET /v1/people?email=</c>, <c>GET /v1/rooms</c> (Link-header
+/// pagination) and <c>POST /v1/messages</c> with JSON shaped like the official Webex API, checks
+/// <c>Authorization: Bearer &lt;token&gt;</c> on every request, records every request, and serves
+/// queued canned responses (<see cref="Enqueue"/>) or custom handlers (<see cref="Handle"/>) before
+/// its normal handling.
+/// </para>
+/// </summary>
+public sealed class FakeWebexServer : IAsyncDisposable
+{
+    /// <summary>At most this many canned responses may be waiting at once.</summary>
+    public const int MaxQueuedResponses = 1000;
+
+    /// <summary>Longest delay a canned response may ask for.</summary>
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(120);
+
+    /// <summary>At most this many requests are kept in the log (older ones are dropped).</summary>
+    public const int MaxLoggedRequests = 10_000;
+
+    public const string UnauthorizedMessage =
+        "The request requires a valid access token set in the Authorization request header.";
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static readonly DateTimeOffset Epoch = new(2024, 1, 15, 9, 30, 0, TimeSpan.Zero);
+
+    private readonly Lock _gate = new();
+    private readonly List<RecordedRequest> _requests = [];
+    private readonly List<(string? Method, string Path, FakeResponse Response)> _queue = [];
+    private readonly Dictionary<(string Method, string Path), Func<RecordedRequest, FakeResponse>> _handlers = [];
+    private readonly HashSet<string> _acceptedTokens = new(StringComparer.Ordinal);
+    private readonly List<JsonObject> _rooms = [];
+    private readonly Dictionary<string, JsonObject> _people = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<JsonObject> _messages = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly WebApplication _app;
+    private int _trackingCounter;
+    private int _roomCounter;
+    private bool _disposed;
+
+    private FakeWebexServer(WebApplication app, string token)
+    {
+        _app = app;
+        _acceptedTokens.Add(token);
+        Me = MakePerson("me", "Erin Operator", "erin.operator@example.com");
+        AddPerson(Me);
+    }
+
+    /// <summary>Root of the fake API, e.g. <c>http://127.0.0.1:40123/v1</c> (no trailing slash).</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The port Kestrel bound.</summary>
+    public int Port { get; private set; }
+
+    /// <summary>The token owner's Person, served by <c>GET /v1/people/me</c>.</summary>
+    public JsonObject Me { get; }
+
+    /// <summary>Tracking id of the most recent error response the server generated itself.</summary>
+    public string? LastTrackingId { get; private set; }
+
+    /// <summary>Starts a server that accepts <paramref name="token"/> as bearer token.</summary>
+    public static async Task<FakeWebexServer> StartAsync(string token)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(token);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            EnvironmentName = "Production",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var server = new FakeWebexServer(app, token);
+        app.Run(server.HandleAsync);
+
+        using var startTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await app.StartAsync(startTimeout.Token);
+        var address = app.Services.GetRequiredService<IServer>().Features
+            .Get<IServerAddressesFeature>()?.Addresses.Single()
+            ?? throw new InvalidOperationException("Kestrel reported no address.");
+        server.Port = new Uri(address).Port;
+        server.BaseUrl = $"http://127.0.0.1:{server.Port.ToString(CultureInfo.InvariantCulture)}/v1";
+        return server;
+    }
+
+    // ------------------------------------------------------------------ configuration
+
+    /// <summary>Also accept this bearer token (e.g. an OAuth access token handed out by a custom handler).</summary>
+    public void AcceptToken(string token)
+    {
+        lock (_gate)
+        {
+            _acceptedTokens.Add(token);
+        }
+    }
+
+    /// <summary>Stop accepting this bearer token (requests with it get 401).</summary>
+    public void RevokeToken(string token)
+    {
+        lock (_gate)
+        {
+            _acceptedTokens.Remove(token);
+        }
+    }
+
+    /// <summary>The rooms served by <c>GET /v1/rooms</c>, in order.</summary>
+    public IReadOnlyList<JsonObject> Rooms
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _rooms];
+            }
+        }
+    }
+
+    /// <summary>Adds <paramref name="count"/> generated rooms (all <c>group</c>, each with an unknown
+    /// <c>futureField</c>) and returns them.</summary>
+    public IReadOnlyList<JsonObject> AddRooms(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, 100_000);
+        var added = new List<JsonObject>(count);
+        lock (_gate)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var n = ++_roomCounter;
+                var room = new JsonObject
+                {
+                    ["id"] = WebexId("ROOM", n),
+                    ["title"] = $"Incident Room {n.ToString("D5", CultureInfo.InvariantCulture)}",
+                    ["type"] = "group",
+                    ["isLocked"] = n % 7 == 0,
+                    ["lastActivity"] = Timestamp(Epoch.AddMinutes(n * 3)),
+                    ["creatorId"] = Me["id"]!.GetValue<string>(),
+                    ["created"] = Timestamp(Epoch.AddMinutes(n)),
+                    ["ownerId"] = "Y2lzY29zcGFyazovL3VzL09SR0FOSVpBVElPTi9lMmUtb3Jn",
+                    ["isPublic"] = false,
+                    ["isReadOnly"] = false,
+                    ["isAnnouncementOnly"] = false,
+                    ["futureField"] = new JsonObject
+                    {
+                        ["nested"] = new JsonArray(1, 2),
+                        ["flag"] = true,
+                        ["note"] = null,
+                        ["label"] = "ünïcødé ✓",
+                    },
+                };
+                _rooms.Add(room);
+                added.Add(room);
+            }
+        }
+
+        return added;
+    }
+
+    /// <summary>When set, <c>GET /v1/rooms</c> serves at most this many rooms per page whatever
+    /// <c>max</c> asked for, and its next link carries this <c>max</c> (Webex may choose its own page size).</summary>
+    public int? RoomsPageSizeCap { get; set; }
+
+    /// <summary>When set, builds the <c>Link</c> header value from the next page's absolute URL
+    /// (default <c>&lt;URL&gt;; rel="next"</c>); lets tests send several links or odd spacing.</summary>
+    public Func<string, string>? RoomsLinkHeader { get; set; }
+
+    /// <summary>Adds one room exactly as given (its JSON is served unchanged).</summary>
+    public void AddRoom(JsonObject room)
+    {
+        lock (_gate)
+        {
+            _rooms.Add(room);
+        }
+    }
+
+    /// <summary>Adds a person findable by <c>GET /v1/people?email=</c> (any of its e-mails) and returns it.</summary>
+    public JsonObject AddPerson(string displayName, string email) => AddPerson(MakePerson(email, displayName, email));
+
+    /// <summary>Adds a person (a Webex Person JSON object with <c>emails</c>) and returns it.</summary>
+    public JsonObject AddPerson(JsonObject person)
+    {
+        lock (_gate)
+        {
+            foreach (var email in person["emails"]?.AsArray() ?? [])
+            {
+                _people[email!.GetValue<string>()] = person;
+            }
+        }
+
+        return person;
+    }
+
+    /// <summary>Messages created by <c>POST /v1/messages</c> (the response bodies), in order.</summary>
+    public IReadOnlyList<JsonObject> Messages
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _messages];
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ fault injection
+
+    /// <summary>
+    /// Queues a canned response for the next request to <paramref name="path"/> (exact path without
+    /// query, e.g. <c>/v1/messages</c>), optionally only for one HTTP <paramref name="method"/>.
+    /// Queued responses are served first-in first-out, each once, before authentication and normal
+    /// handling. <paramref name="headers"/> may carry e.g. <c>Retry-After</c> or <c>Trackingid</c>;
+    /// <paramref name="delay"/> (at most <see cref="MaxDelay"/>) is waited before answering.
+    /// </summary>
+    public void Enqueue(
+        string path,
+        int status,
+        string? body = null,
+        string? contentType = "application/json",
+        IReadOnlyDictionary<string, string>? headers = null,
+        TimeSpan? delay = null,
+        string? method = null) =>
+        Enqueue(path, new FakeResponse(status, body, contentType, headers, delay), method);
+
+    /// <inheritdoc cref="Enqueue(string,int,string,string,IReadOnlyDictionary{string,string},TimeSpan?,string)"/>
+    public void Enqueue(string path, FakeResponse response, string? method = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentOutOfRangeException.ThrowIfLessThan(response.Status, 100);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(response.Status, 599);
+        if (response.Delay is { } d && (d < TimeSpan.Zero || d > MaxDelay))
+        {
+            throw new ArgumentOutOfRangeException(nameof(response), $"Delay must be between 0 and {MaxDelay}.");
+        }
+
+        lock (_gate)
+        {
+            if (_queue.Count >= MaxQueuedResponses)
+            {
+                throw new InvalidOperationException($"At most {MaxQueuedResponses} responses may be queued.");
+            }
+
+            _queue.Add((method, path, response));
+        }
+    }
+
+    /// <summary>Queues a Webex-style JSON error (<c>message</c>, <c>errors</c>, <c>trackingId</c>, header
+    /// <c>Trackingid</c>) for the next request to <paramref name="path"/>.</summary>
+    public void EnqueueWebexError(
+        string path,
+        int status,
+        string message,
+        string trackingId,
+        IReadOnlyDictionary<string, string>? extraHeaders = null,
+        string? method = null)
+    {
+        var headers = new Dictionary<string, string>(extraHeaders ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase)
+        {
+            ["Trackingid"] = trackingId,
+        };
+        Enqueue(path, status, WebexErrorBody(message, trackingId), "application/json", headers, null, method);
+    }
+
+    /// <summary>Number of canned responses not yet served.</summary>
+    public int PendingResponses
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _queue.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Serves every request for <paramref name="method"/> <paramref name="path"/> with a custom handler
+    /// (after queued responses, before authentication). Meant for endpoints such as <c>/v1/access_token</c>.
+    /// </summary>
+    public void Handle(string method, string path, Func<RecordedRequest, FakeResponse> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        lock (_gate)
+        {
+            _handlers[(method.ToUpperInvariant(), path)] = handler;
+        }
+    }
+
+    // ------------------------------------------------------------------ request log
+
+    /// <summary>Every request received so far, in arrival order (a snapshot).</summary>
+    public IReadOnlyList<RecordedRequest> Requests
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _requests];
+            }
+        }
+    }
+
+    /// <summary>Requests to exactly this path (without query), any method.</summary>
+    public IReadOnlyList<RecordedRequest> RequestsTo(string path) =>
+        [.. Requests.Where(r => string.Equals(r.Path, path, StringComparison.Ordinal))];
+
+    /// <summary>Requests with this method to exactly this path (without query).</summary>
+    public IReadOnlyList<RecordedRequest> RequestsTo(string method, string path) =>
+        [.. RequestsTo(path).Where(r => string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase))];
+
+    /// <summary>One line per request, for failure messages.</summary>
+    public string DescribeRequests()
+    {
+        var all = Requests;
+        return all.Count == 0 ? "(no requests)" : string.Join(Environment.NewLine, all.Select(r => r.ToString()));
+    }
+
+    // ------------------------------------------------------------------ JSON builders
+
+    public static string WebexErrorBody(string message, string trackingId) =>
+        new JsonObject
+        {
+            ["message"] = message,
+            ["errors"] = new JsonArray(new JsonObject { ["description"] = message }),
+            ["trackingId"] = trackingId,
+        }.ToJsonString(JsonOptions);
+
+    private static JsonObject MakePerson(string seed, string displayName, string email)
+    {
+        var parts = displayName.Split(' ', 2);
+        return new JsonObject
+        {
+            ["id"] = WebexId("PEOPLE", seed),
+            ["emails"] = new JsonArray(email),
+            ["phoneNumbers"] = new JsonArray(),
+            ["displayName"] = displayName,
+            ["nickName"] = parts[0],
+            ["firstName"] = parts[0],
+            ["lastName"] = parts.Length > 1 ? parts[1] : "",
+            ["avatar"] = $"https://avatar-prod-us-east-2.webexcontent.com/{Uri.EscapeDataString(seed)}~1600",
+            ["orgId"] = "Y2lzY29zcGFyazovL3VzL09SR0FOSVpBVElPTi9lMmUtb3Jn",
+            ["created"] = Timestamp(Epoch.AddDays(-400)),
+            ["lastActivity"] = Timestamp(Epoch.AddDays(-1)),
+            ["status"] = "active",
+            ["type"] = "person",
+            ["futurePersonField"] = new JsonObject { ["tags"] = new JsonArray("a", "b") },
+        };
+    }
+
+    private static string WebexId(string kind, object seed) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(
+            $"ciscospark://us/{kind}/{Convert.ToString(seed, CultureInfo.InvariantCulture)}"))
+        .TrimEnd('=');
+
+    private static string Timestamp(DateTimeOffset t) =>
+        t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    // ------------------------------------------------------------------ request handling
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        string body;
+        using (var reader = new StreamReader(request.Body, Encoding.UTF8))
+        {
+            body = await reader.ReadToEndAsync(context.RequestAborted);
+        }
+
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in request.Headers)
+        {
+            headers[name] = value.ToString();
+        }
+
+        var recorded = new RecordedRequest(
+            request.Method,
+            request.Path.Value ?? "",
+            request.QueryString.Value ?? "",
+            headers,
+            body,
+            DateTimeOffset.UtcNow);
+
+        FakeResponse? canned = null;
+        Func<RecordedRequest, FakeResponse>? handler = null;
+        lock (_gate)
+        {
+            if (_requests.Count >= MaxLoggedRequests)
+            {
+                _requests.RemoveAt(0);
+            }
+
+            _requests.Add(recorded);
+            var index = _queue.FindIndex(q =>
+                string.Equals(q.Path, recorded.Path, StringComparison.Ordinal) &&
+                (q.Method is null || string.Equals(q.Method, recorded.Method, StringComparison.OrdinalIgnoreCase)));
+            if (index >= 0)
+            {
+                canned = _queue[index].Response;
+                _queue.RemoveAt(index);
+            }
+            else
+            {
+                _handlers.TryGetValue((recorded.Method.ToUpperInvariant(), recorded.Path), out handler);
+            }
+        }
+
+        var response = canned ?? handler?.Invoke(recorded) ?? Route(recorded);
+        if (response.Delay is { } delay && delay > TimeSpan.Zero)
+        {
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+            try
+            {
+                await Task.Delay(delay, linked.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // client gave up or the server is stopping
+            }
+        }
+
+        context.Response.StatusCode = response.Status;
+        if (canned is null && !(response.Headers?.ContainsKey("Trackingid") ?? false))
+        {
+            // Webex answers every request with a Trackingid header; canned responses carry only theirs.
+            context.Response.Headers["Trackingid"] = NextTrackingId("ROUTER");
+        }
+
+        foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        if (response.Body is not null)
+        {
+            if (response.ContentType is not null)
+            {
+                context.Response.ContentType = response.ContentType;
+            }
+
+            await context.Response.WriteAsync(response.Body, Encoding.UTF8, context.RequestAborted);
+        }
+    }
+
+    private FakeResponse Route(RecordedRequest r)
+    {
+        if (!IsAuthorized(r))
+        {
+            return Error(401, UnauthorizedMessage);
+        }
+
+        return (r.Method, r.Path) switch
+        {
+            ("GET", "/v1/people/me") => Json(200, Me),
+            ("GET", "/v1/people") => GetPeople(r),
+            ("GET", "/v1/rooms") => GetRooms(r),
+            ("POST", "/v1/messages") => PostMessage(r),
+            _ => Error(404, "The requested resource could not be found."),
+        };
+    }
+
+    private bool IsAuthorized(RecordedRequest r)
+    {
+        var auth = r.Header("Authorization");
+        const string prefix = "Bearer ";
+        if (auth is null || !auth.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        lock (_gate)
+        {
+            return _acceptedTokens.Contains(auth[prefix.Length..]);
+        }
+    }
+
+    private FakeResponse GetPeople(RecordedRequest r)
+    {
+        var email = r.QueryValue("email");
+        if (string.IsNullOrEmpty(email))
+        {
+            return Error(400, "Email, displayName, or id list should be specified.");
+        }
+
+        JsonObject? person;
+        lock (_gate)
+        {
+            _people.TryGetValue(email, out person);
+        }
+
+        return person is null
+            ? Json(200, new JsonObject { ["items"] = new JsonArray() })
+            : Json(200, new JsonObject { ["items"] = new JsonArray(person.DeepClone()), ["notFoundIds"] = null });
+    }
+
+    private sealed record RoomCursor(int Offset, int Max, string? Type, string? SortBy, string? TeamId);
+
+    private FakeResponse GetRooms(RecordedRequest r)
+    {
+        RoomCursor cursor;
+        var cursorText = r.QueryValue("cursor");
+        if (cursorText is not null)
+        {
+            try
+            {
+                cursor = JsonSerializer.Deserialize<RoomCursor>(Convert.FromBase64String(cursorText))
+                    ?? throw new FormatException("null cursor");
+            }
+            catch (Exception ex) when (ex is FormatException or JsonException)
+            {
+                return Error(400, "Invalid cursor.");
+            }
+        }
+        else
+        {
+            cursor = new RoomCursor(0, 100, r.QueryValue("type"), r.QueryValue("sortBy"), r.QueryValue("teamId"));
+        }
+
+        var maxText = r.QueryValue("max");
+        if (maxText is not null)
+        {
+            if (!int.TryParse(maxText, NumberStyles.None, CultureInfo.InvariantCulture, out var max) || max < 1 || max > 1000)
+            {
+                return Error(400, "max must be an integer between 1 and 1000.");
+            }
+
+            cursor = cursor with { Max = max };
+        }
+
+        if (RoomsPageSizeCap is { } cap && cursor.Max > cap)
+        {
+            cursor = cursor with { Max = cap };
+        }
+
+        if (cursor.Type is not (null or "direct" or "group"))
+        {
+            return Error(400, "Invalid room type.");
+        }
+
+        if (cursor.SortBy is not (null or "id" or "lastactivity" or "created"))
+        {
+            return Error(400, "Invalid sortBy value.");
+        }
+
+        JsonArray items = [];
+        bool more;
+        lock (_gate)
+        {
+            var matching = _rooms
+                .Where(room => cursor.Type is null || (string?)room["type"] == cursor.Type)
+                .Where(room => cursor.TeamId is null || (string?)room["teamId"] == cursor.TeamId)
+                .ToList();
+            foreach (var room in matching.Skip(cursor.Offset).Take(cursor.Max))
+            {
+                items.Add(room.DeepClone());
+            }
+
+            more = cursor.Offset + cursor.Max < matching.Count;
+        }
+
+        Dictionary<string, string>? headers = null;
+        if (more)
+        {
+            var next = cursor with { Offset = cursor.Offset + cursor.Max };
+            var token = Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(next));
+            var url = $"{BaseUrl}/rooms?cursor={Uri.EscapeDataString(token)}&max={next.Max.ToString(CultureInfo.InvariantCulture)}";
+            var link = RoomsLinkHeader is { } format ? format(url) : $"<{url}>; rel=\"next\"";
+            headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Link"] = link };
+        }
+
+        return new FakeResponse(200, new JsonObject { ["items"] = items }.ToJsonString(JsonOptions), "application/json;charset=UTF-8", headers);
+    }
+
+    private FakeResponse PostMessage(RecordedRequest r)
+    {
+        JsonObject body;
+        try
+        {
+            body = JsonNode.Parse(r.Body) as JsonObject ?? throw new JsonException("not an object");
+        }
+        catch (JsonException)
+        {
+            return Error(400, "Unable to parse the request body.");
+        }
+
+        string? Str(string name) => body[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        var roomId = Str("roomId");
+        var toPersonId = Str("toPersonId");
+        var toPersonEmail = Str("toPersonEmail");
+        var text = Str("text");
+        var markdown = Str("markdown");
+        if (new[] { roomId, toPersonId, toPersonEmail }.Count(x => x is not null) != 1)
+        {
+            return Error(400, "Exactly one of roomId, toPersonId or toPersonEmail must be specified.");
+        }
+
+        if (text is null && markdown is null && body["files"] is null)
+        {
+            return Error(400, "Message must contain text, markdown or files.");
+        }
+
+        if (Encoding.UTF8.GetByteCount(text ?? "") > 7439 || Encoding.UTF8.GetByteCount(markdown ?? "") > 7439)
+        {
+            return Error(400, "Message text exceeds the maximum length of 7439 bytes.");
+        }
+
+        var message = new JsonObject
+        {
+            ["id"] = WebexId("MESSAGE", Guid.NewGuid()),
+            ["roomId"] = roomId ?? WebexId("ROOM", "direct-" + (toPersonId ?? toPersonEmail)),
+            ["roomType"] = roomId is null ? "direct" : "group",
+        };
+        if (toPersonId is not null)
+        {
+            message["toPersonId"] = toPersonId;
+        }
+
+        if (toPersonEmail is not null)
+        {
+            message["toPersonEmail"] = toPersonEmail;
+        }
+
+        message["text"] = text ?? markdown;
+        if (markdown is not null)
+        {
+            message["markdown"] = markdown;
+            message["html"] = "<p>" + System.Net.WebUtility.HtmlEncode(markdown) + "</p>";
+        }
+
+        message["personId"] = Me["id"]!.GetValue<string>();
+        message["personEmail"] = Me["emails"]![0]!.GetValue<string>();
+        message["created"] = Timestamp(DateTimeOffset.UtcNow);
+        message["isVoiceClip"] = false;
+
+        lock (_gate)
+        {
+            _messages.Add((JsonObject)message.DeepClone());
+        }
+
+        return Json(200, message);
+    }
+
+    private static FakeResponse Json(int status, JsonNode node) =>
+        new(status, node.ToJsonString(JsonOptions), "application/json;charset=UTF-8");
+
+    private FakeResponse Error(int status, string message)
+    {
+        var trackingId = NextTrackingId("ROUTER");
+        LastTrackingId = trackingId;
+        return new FakeResponse(
+            status,
+            WebexErrorBody(message, trackingId),
+            "application/json;charset=UTF-8",
+            new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Trackingid"] = trackingId });
+    }
+
+    private string NextTrackingId(string prefix) =>
+        $"{prefix}_{Port.ToString(CultureInfo.InvariantCulture)}-{Interlocked.Increment(ref _trackingCounter).ToString("D4", CultureInfo.InvariantCulture)}";
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        await _stopping.CancelAsync();
+        using (var stopTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            try
+            {
+                await _app.StopAsync(stopTimeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // stopping took too long: connections are aborted, which is fine for a test server
+            }
+        }
+
+        await _app.DisposeAsync();
+        _stopping.Dispose();
+    }
+}

@@ -1,0 +1,190 @@
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace WebexConnector.Cli.Tests;
+
+/// <summary>send_message: request body, size limit, Webex errors, no retry of a POST after a 5xx.</summary>
+[Parallelizable(ParallelScope.All)]
+public sealed class SendMessageTests : CliTestBase
+{
+    private const string RoomId = "Y2lzY29zcGFyazovL3VzL1JPT00vaW5jaWRlbnQtcm9vbQ";
+    private const string PersonId = "Y2lzY29zcGFyazovL3VzL1BFT1BMRS9hbGljZQ";
+
+    private Task<CliResult> SendAsync(string endpointId, string destinationType, string message, params string[] extra) =>
+        RunOperatorAsync("send-message", ["--endpoint-id", endpointId, "--destination-type", destinationType, "--message", message, .. extra]);
+
+    private JsonNode? SinglePostBody()
+    {
+        var posts = Server.RequestsTo("POST", "/v1/messages");
+        Assert.That(posts, Has.Count.EqualTo(1), Server.DescribeRequests);
+        return posts[0].BodyJson();
+    }
+
+    [TestCase("room", RoomId, "roomId")]
+    [TestCase("user", PersonId, "toPersonId")]
+    [TestCase("email", "alice.analyst@example.com", "toPersonEmail")]
+    [TestCase("ROOM", RoomId, "roomId")]
+    [TestCase("User", PersonId, "toPersonId")]
+    [TestCase("eMail", "alice.analyst@example.com", "toPersonEmail")]
+    public async Task SendMessage_DestinationType_SendsOnlyTheMatchingFieldAndText(string destinationType, string endpointId, string field)
+    {
+        var result = await SendAsync(endpointId, destinationType, "Suspicious login on host-42");
+
+        AssertSucceeded(result);
+        AssertJsonEqual(SinglePostBody(), new JsonObject { [field] = endpointId, ["text"] = "Suspicious login on host-42" }, "the POST /messages body");
+        Assert.That(Server.RequestsTo("POST", "/v1/messages")[0].Header("Authorization"), Is.EqualTo($"Bearer {Pat}"));
+    }
+
+    [Test]
+    public async Task SendMessage_Markdown_SendsMarkdownInsteadOfText()
+    {
+        var result = await SendAsync(RoomId, "room", "**Alert**: host-42", "--markdown");
+
+        AssertSucceeded(result);
+        AssertJsonEqual(SinglePostBody(), new JsonObject { ["roomId"] = RoomId, ["markdown"] = "**Alert**: host-42" }, "the POST /messages body");
+    }
+
+    [Test]
+    public async Task SendMessage_Success_ReportsSentAndReturnsTheCreatedMessage()
+    {
+        var result = await SendAsync(RoomId, "room", "hello room");
+
+        AssertSucceeded(result);
+        var actionResult = result.ActionResult();
+        Assert.That(Server.Messages, Has.Count.EqualTo(1));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Str(actionResult["message"]), Is.EqualTo("Message sent successfully"));
+            Assert.That(actionResult["data"] as JsonArray, Has.Count.EqualTo(1));
+            AssertJsonEqual(actionResult["data"]?[0], Server.Messages[0], "data[0] (the created message)");
+            AssertJsonEqual(
+                actionResult["parameter"],
+                new JsonObject { ["endpoint_id"] = RoomId, ["destination_type"] = "room", ["message"] = "hello room" },
+                "the echoed parameters (markdown unset)");
+        }
+    }
+
+    [Test]
+    public async Task SendMessage_MessageOf7439Utf8Bytes_IsSent()
+    {
+        var text = new string('é', 3719) + "a";
+        Assert.That(Encoding.UTF8.GetByteCount(text), Is.EqualTo(7439));
+
+        var result = await SendAsync(RoomId, "room", text);
+
+        AssertSucceeded(result);
+        AssertJsonEqual(SinglePostBody(), new JsonObject { ["roomId"] = RoomId, ["text"] = text }, "the POST /messages body");
+    }
+
+    [Test]
+    public async Task SendMessage_MessageOf7440Utf8Bytes_FailsNamingMessageWithoutPost()
+    {
+        var text = new string('é', 3720); // 3720 characters, 7440 bytes
+        Assert.That(Encoding.UTF8.GetByteCount(text), Is.EqualTo(7440));
+
+        var result = await SendAsync(RoomId, "room", text);
+
+        var message = AssertActionFailed(result);
+        Assert.That(message, Does.Contain("message"));
+        AssertNoRequests();
+    }
+
+    [Test]
+    public async Task SendMessage_EmptyMessage_FailsNamingMessageWithoutPost()
+    {
+        var result = await SendAsync(RoomId, "room", "");
+
+        var message = AssertActionFailed(result);
+        Assert.That(message, Does.Contain("message"));
+        AssertNoRequests();
+    }
+
+    [Test]
+    public async Task SendMessage_EmptyMessageInRunDocument_FailsNamingMessageWithoutPost()
+    {
+        var doc = RunDocument("send_message", new JsonObject { ["endpoint_id"] = RoomId, ["destination_type"] = "room", ["message"] = "" });
+
+        var result = await RunDocumentAsync(doc);
+
+        var message = AssertActionFailed(result);
+        Assert.That(message, Does.Contain("message"));
+        AssertNoRequests();
+    }
+
+    [Test]
+    public async Task SendMessage_UnknownDestinationType_FailsNamingDestinationTypeWithoutPost()
+    {
+        var result = await SendAsync(RoomId, "channel", "hello");
+
+        var message = AssertActionFailed(result);
+        Assert.That(message, NamesParameter("destination_type"));
+        AssertNoRequests();
+    }
+
+    [Test]
+    public async Task SendMessage_MissingEndpointIdInRunDocument_FailsNamingEndpointIdWithoutPost()
+    {
+        var doc = RunDocument("send_message", new JsonObject { ["destination_type"] = "room", ["message"] = "hello" });
+
+        var result = await RunDocumentAsync(doc);
+
+        var message = AssertActionFailed(result);
+        Assert.That(message, Does.Contain("endpoint_id"));
+        AssertNoRequests();
+    }
+
+    [Test]
+    public async Task SendMessage_Webex404_ReportsStatusDetailsAndTrackingId()
+    {
+        Server.Enqueue(
+            "/v1/messages",
+            status: 404,
+            body: """{"message":"The requested resource could not be found.","errors":[{"description":"The requested resource could not be found."}],"trackingId":"ROUTER_ABC"}""",
+            headers: new Dictionary<string, string> { ["Trackingid"] = "ROUTER_ABC" });
+
+        var result = await SendAsync(RoomId, "room", "hello");
+
+        var message = AssertActionFailed(result);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(message, Is.EqualTo("Error sending message. Status code: 404. Details: The requested resource could not be found. Tracking ID: ROUTER_ABC"));
+            Assert.That(Server.RequestsTo("POST", "/v1/messages"), Has.Count.EqualTo(1), Server.DescribeRequests);
+        }
+    }
+
+    [Test]
+    public async Task SendMessage_EmptyErrorBody_FailsWithStatusCode()
+    {
+        Server.Enqueue("/v1/messages", status: 400, body: null, contentType: null);
+
+        var result = await SendAsync(RoomId, "room", "hello");
+
+        var message = AssertActionFailed(result);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(message, Does.StartWith("Error sending message."));
+            Assert.That(message, Does.Contain("Status code: 400"));
+            Assert.That(Server.RequestsTo("POST", "/v1/messages"), Has.Count.EqualTo(1), Server.DescribeRequests);
+        }
+    }
+
+    [Test]
+    public async Task SendMessage_HtmlBadGateway_FailsWithStatusAndPostsOnlyOnce()
+    {
+        Server.Enqueue(
+            "/v1/messages",
+            status: 502,
+            body: "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>",
+            contentType: "text/html");
+
+        var result = await SendAsync(RoomId, "room", "must not be sent twice");
+
+        var message = AssertActionFailed(result);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(message, Does.Contain("502"));
+            Assert.That(Server.RequestsTo("POST", "/v1/messages"), Has.Count.EqualTo(1), () => "a POST is never retried after a 5xx: " + Server.DescribeRequests());
+            Assert.That(Server.Messages, Is.Empty);
+        }
+    }
+}
