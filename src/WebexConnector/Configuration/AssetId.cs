@@ -19,6 +19,7 @@ public static partial class AssetId
             : throw new ConnectorInvocationException(
                 $"Invalid asset_id '{value}': use 1 to 128 characters from A-Z, a-z, 0-9, '_', '.' and '-'.");
 
-    [GeneratedRegex("^[A-Za-z0-9_.-]{1,128}$", RegexOptions.CultureInvariant)]
+    // \z, not $: "$" would also accept a trailing newline, which would end up in a file name.
+    [GeneratedRegex(@"^[A-Za-z0-9_.-]{1,128}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

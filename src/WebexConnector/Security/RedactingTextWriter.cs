@@ -45,7 +45,7 @@ public sealed class RedactingTextWriter : TextWriter
             _pending.Append(value);
             if (value.Contains('\n', StringComparison.Ordinal))
             {
-                FlushPending();
+                FlushCompleteLines();
             }
         }
     }
@@ -69,6 +69,15 @@ public sealed class RedactingTextWriter : TextWriter
         }
 
         base.Dispose(disposing);
+    }
+
+    // Keeps an unfinished last line back: the rest of a secret may still be coming.
+    private void FlushCompleteLines()
+    {
+        var text = _pending.ToString();
+        var end = text.LastIndexOf('\n') + 1;
+        _inner.Write(_redactor.Redact(text[..end]));
+        _pending.Remove(0, end);
     }
 
     private void FlushPending()

@@ -2,7 +2,10 @@ using System.Text;
 
 namespace WebexConnector.Webex;
 
-/// <summary>Makes text from a remote server safe to put in a one-line message: no control characters, bounded length.</summary>
+/// <summary>
+/// Makes text from a remote server safe to put in a one-line message: no control or invisible formatting
+/// characters (such as right-to-left overrides), whitespace folded, bounded length.
+/// </summary>
 public static class TextSanitizer
 {
     public const int MaxExcerptLength = 200;
@@ -13,6 +16,11 @@ public static class TextSanitizer
         var lastWasSpace = false;
         foreach (var c in text)
         {
+            if (char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+            {
+                continue;
+            }
+
             var isSpace = char.IsWhiteSpace(c) || char.IsControl(c);
             if (isSpace && (lastWasSpace || builder.Length == 0))
             {
@@ -23,7 +31,9 @@ public static class TextSanitizer
             lastWasSpace = isSpace;
             if (builder.Length > maxLength)
             {
-                return builder.ToString(0, maxLength).TrimEnd() + "…";
+                // Never cut a surrogate pair (an emoji) in half.
+                var cut = char.IsHighSurrogate(builder[maxLength - 1]) ? maxLength - 1 : maxLength;
+                return builder.ToString(0, cut).TrimEnd() + "…";
             }
         }
 

@@ -22,8 +22,9 @@ public static class WebexFailureMessage
         ArgumentNullException.ThrowIfNull(exception);
 
         // Refit and HttpClient wrap what a handler threw (the token source's "authorize again", a timeout): use the cause.
-        var cause = Causes(exception).FirstOrDefault(e => e is WebexApiException
-            or Auth.AuthorizationRequiredException or Auth.AuthorizationFailedException or TimeoutException or TimeoutRejectedException)
+        var cause = Causes(exception).FirstOrDefault(e => e is WebexApiException or WebexPaginationException
+            or Auth.AuthorizationRequiredException or Auth.AuthorizationFailedException
+            or TimeoutException or TimeoutRejectedException or HttpRequestException)
             ?? exception;
         var message = Describe(activity, cause);
         return uncertainOutcomeNote is not null && MayHaveReachedWebex(cause) ? $"{message} {uncertainOutcomeNote}" : message;
@@ -52,7 +53,7 @@ public static class WebexFailureMessage
     private static string Describe(string activity, Exception exception) => exception switch
     {
         WebexApiException webex => ForResponse(activity, webex),
-        Auth.AuthorizationRequiredException or Auth.AuthorizationFailedException => $"{activity}. {exception.Message}",
+        WebexPaginationException or Auth.AuthorizationRequiredException or Auth.AuthorizationFailedException => $"{activity}. {exception.Message}",
         HttpRequestException request => $"{activity}. Could not reach Webex: {TextSanitizer.Excerpt(request.Message)}",
         TimeoutRejectedException timeout => string.Create(
             CultureInfo.InvariantCulture, $"{activity}. Webex did not answer within {timeout.Timeout.TotalSeconds:0.#} s (timeout_seconds)."),

@@ -20,6 +20,7 @@ public static class WebexPager
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var yielded = 0;
+        var followed = new HashSet<string>(StringComparer.Ordinal);
         var response = await firstPage(cancellationToken).ConfigureAwait(false);
         var origin = response.RequestMessage?.RequestUri;
         while (true)
@@ -49,6 +50,11 @@ public static class WebexPager
             }
 
             EnsureSameOrigin(origin, next);
+            if (!followed.Add(next.AbsoluteUri))
+            {
+                throw new WebexPaginationException("Webex gave the same next-page link twice; stopped to avoid a loop.");
+            }
+
             response = await client.GetAsync(next, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -57,10 +63,8 @@ public static class WebexPager
     {
         if (origin is null || Uri.Compare(origin, next, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
         {
-            throw new WebexApiException(
-                System.Net.HttpStatusCode.OK,
-                $"Webex gave a next-page link to another host ({next.GetLeftPart(UriPartial.Authority)}); it was not followed.",
-                trackingId: null);
+            throw new WebexPaginationException(
+                $"Webex gave a next-page link to another host ({next.GetLeftPart(UriPartial.Authority)}); it was not followed, so the token stays with Webex.");
         }
     }
 }
