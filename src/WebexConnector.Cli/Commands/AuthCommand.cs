@@ -48,11 +48,10 @@ internal sealed class AuthCommand : Command
                 try
                 {
                     var (rawConfig, id) = asset.Read(parseResult);
-                    assetId = AssetId.Validate(id);
-                    redactor.AddRange(await AssetConfigLoader.SecretValuesAsync(rawConfig).ConfigureAwait(false));
-                    var config = await AssetConfigLoader.LoadAsync(rawConfig).ConfigureAwait(false);
+                    var loaded = await Asset.LoadAsync(id, rawConfig, redactor).ConfigureAwait(false);
+                    assetId = loaded.Id;
                     var store = new TokenStateStore(StateDirectory.Resolve(parseResult.GetValue(global.StateDir)), assetId);
-                    report = await run(config, store, cancellationToken).ConfigureAwait(false);
+                    report = await run(loaded.Config, store, cancellationToken).ConfigureAwait(false);
                 }
                 catch (ConnectorInvocationException e)
                 {

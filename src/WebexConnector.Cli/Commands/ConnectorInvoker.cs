@@ -9,8 +9,6 @@ namespace WebexConnector.Cli.Commands;
 /// <summary>Runs a <see cref="ConnectorRun"/> through the library and prints its document; shared by both invocation forms.</summary>
 internal sealed class ConnectorInvoker(SecretRedactor redactor)
 {
-    public SecretRedactor Redactor => redactor;
-
     public async Task<int> InvokeAsync(ConnectorRun run, string? stateDir, OutputFormat format, CancellationToken cancellationToken)
     {
         var runner = new ConnectorRunner(new ConnectorRunnerOptions

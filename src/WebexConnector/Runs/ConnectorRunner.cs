@@ -31,19 +31,17 @@ public sealed class ConnectorRunner(ConnectorRunnerOptions options)
             return ConnectorRunResult.Invalid($"Unknown action identifier '{run.Identifier}'; known identifiers: {known}.", run.Identifier, action, run.AssetId);
         }
 
-        AssetConfig config;
+        Asset asset;
         try
         {
-            options.Redactor.AddRange(await AssetConfigLoader.SecretValuesAsync(run.Config).ConfigureAwait(false));
-            AssetId.Validate(run.AssetId);
-            config = await AssetConfigLoader.LoadAsync(run.Config).ConfigureAwait(false);
+            asset = await Asset.LoadAsync(run.AssetId, run.Config, options.Redactor).ConfigureAwait(false);
         }
         catch (ConnectorInvocationException e)
         {
             return ConnectorRunResult.Invalid(e.Message, run.Identifier, action, run.AssetId);
         }
 
-        using var host = BuildHost(config, run.AssetId);
+        using var host = BuildHost(asset);
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("WebexConnector");
         JsonElement?[] entries = run.Parameters.Count == 0 ? [null] : run.Parameters.Select(p => (JsonElement?)p).ToArray();
         logger.RunStarting(definition.Identifier, run.AssetId, entries.Length);
@@ -114,7 +112,7 @@ public sealed class ConnectorRunner(ConnectorRunnerOptions options)
         return (config.Timeout * 10) + RetryBudget.PerAction;
     }
 
-    private IHost BuildHost(AssetConfig config, string assetId)
+    private IHost BuildHost(Asset asset)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
@@ -123,7 +121,7 @@ public sealed class ConnectorRunner(ConnectorRunnerOptions options)
         builder.Logging.AddFilter("Polly", LogLevel.None);
         options.ConfigureLogging?.Invoke(builder.Logging);
         builder.Services.AddSingleton(options.TimeProvider);
-        builder.Services.AddWebexConnector(config, assetId, options);
+        builder.Services.AddWebexConnector(asset.Config, asset.Id, options);
         options.ConfigureServices?.Invoke(builder.Services);
         return builder.Build();
     }

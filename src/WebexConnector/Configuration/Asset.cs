@@ -1,0 +1,20 @@
+using System.Text.Json;
+using WebexConnector.Security;
+
+namespace WebexConnector.Configuration;
+
+/// <summary>A validated asset: its id (safe for a file name) and its config.</summary>
+public sealed record Asset(string Id, AssetConfig Config)
+{
+    /// <summary>
+    /// Validates an asset id and raw config, or throws <see cref="ConnectorInvocationException"/>. The config's
+    /// secrets reach <paramref name="redactor"/> first, so not even a validation message can show them.
+    /// </summary>
+    public static async Task<Asset> LoadAsync(string assetId, JsonElement rawConfig, SecretRedactor redactor)
+    {
+        ArgumentNullException.ThrowIfNull(redactor);
+        redactor.AddRange(await AssetConfigLoader.SecretValuesAsync(rawConfig).ConfigureAwait(false));
+        var id = AssetId.Validate(assetId);
+        return new Asset(id, await AssetConfigLoader.LoadAsync(rawConfig).ConfigureAwait(false));
+    }
+}
