@@ -35,7 +35,7 @@ internal static class WebexConnectorCommandLine
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction)
         {
-            var message = "Invalid command line: " + string.Join(" ", parseResult.Errors.Select(e => e.Message));
+            var message = "Invalid command line: " + string.Join(" ", parseResult.Errors.Select(e => Webex.TextSanitizer.Excerpt(e.Message, 400)));
             Console.Error.WriteLine("Run 'webex-connector --help' for usage.");
             return Commands.ConnectorInvoker.PrintInvalid(message, Output.OutputFormat.Json);
         }

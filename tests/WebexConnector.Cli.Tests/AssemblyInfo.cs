@@ -5,6 +5,10 @@ using System.Diagnostics.CodeAnalysis;
 [assembly: FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 [assembly: Parallelizable(ParallelScope.Fixtures)]
 
+// Many tests mostly wait (retry backoffs, Retry-After, timeouts, a browser that never comes), so more workers
+// than cores keep the suite's wall time down; the CLI processes themselves are short.
+[assembly: LevelOfParallelism(4)]
+
 // Test names follow Method_Scenario_Outcome, which CA1707 (no underscores in identifiers) forbids;
 // the rule is meant for public library APIs, not test methods.
 [assembly: SuppressMessage("Naming", "CA1707:Identifiers should not contain underscores",

@@ -29,7 +29,7 @@ public sealed class TestConnectivityAction(IPeopleApi people, IConnectivityAutho
         {
             await GetMyOwnDetailsAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (AuthorizationRequiredException) when (authorizer.CanAuthorize)
+        catch (Exception e) when (authorizer.CanAuthorize && ExceptionCauses.Find<AuthorizationRequiredException>(e) is not null)
         {
             // The stored pair looked usable but Webex refused it and it could not be refreshed: authorize anew.
             await authorizer.AuthorizeAsync(cancellationToken).ConfigureAwait(false);

@@ -90,7 +90,7 @@ public sealed class OAuthTokenSource(
         catch (WebexApiException e)
         {
             throw new AuthorizationRequiredException(
-                $"Refreshing the access token failed (status code {(int)e.StatusCode}: {e.Details}{(e.TrackingId is { } id ? $", tracking ID {id}" : string.Empty)}).", e);
+                $"Refreshing the access token failed (status code {(int)e.StatusCode}: {e.Details.TrimEnd('.')}{(e.TrackingId is { } id ? $"; tracking ID {id}" : string.Empty)}).", e);
         }
 
         store.Save(refreshed);

@@ -21,8 +21,7 @@ public static class WebexFailureMessage
     {
         ArgumentNullException.ThrowIfNull(exception);
 
-        // Refit and HttpClient wrap what a handler threw (the token source's "authorize again", a timeout): use the cause.
-        var cause = Causes(exception).FirstOrDefault(e => e is WebexApiException or WebexPaginationException
+        var cause = ExceptionCauses.Of(exception).FirstOrDefault(e => e is WebexApiException or WebexPaginationException
             or Auth.AuthorizationRequiredException or Auth.AuthorizationFailedException
             or TimeoutException or TimeoutRejectedException or HttpRequestException)
             ?? exception;
@@ -41,14 +40,6 @@ public static class WebexFailureMessage
         TimeoutException or TimeoutRejectedException or TaskCanceledException => true,
         _ => false,
     };
-
-    private static IEnumerable<Exception> Causes(Exception exception)
-    {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
-        {
-            yield return e;
-        }
-    }
 
     private static string Describe(string activity, Exception exception) => exception switch
     {

@@ -206,18 +206,7 @@ public sealed partial class CliRunner : IDisposable
         ArgumentNullException.ThrowIfNull(arguments);
         var args = arguments.ToList();
         var limit = timeout ?? DefaultTimeout;
-        var psi = CreateStartInfo(args);
-        psi.WorkingDirectory = WorkDir;
-        psi.Environment["WEBEX_CONNECTOR_STATE_DIR"] = StateDir;
-        psi.Environment["HOME"] = HomeDir;
-        psi.Environment["XDG_STATE_HOME"] = XdgStateHome;
-        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        psi.Environment["DOTNET_NOLOGO"] = "1";
-        psi.Environment.Remove("WEBEX_CONNECTOR_EXE");
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
-        {
-            psi.Environment[name] = value;
-        }
+        var psi = CreateSandboxedStartInfo(args, environment);
 
         using var process = new Process { StartInfo = psi };
         if (!process.Start())
@@ -262,6 +251,25 @@ public sealed partial class CliRunner : IDisposable
         Log(result);
         AssertHygiene(result);
         return result;
+    }
+
+    /// <summary>The start info of one run: the CLI with <paramref name="args"/> in this runner's sandbox directories.</summary>
+    private ProcessStartInfo CreateSandboxedStartInfo(List<string> args, IReadOnlyDictionary<string, string?>? environment)
+    {
+        var psi = CreateStartInfo(args);
+        psi.WorkingDirectory = WorkDir;
+        psi.Environment["WEBEX_CONNECTOR_STATE_DIR"] = StateDir;
+        psi.Environment["HOME"] = HomeDir;
+        psi.Environment["XDG_STATE_HOME"] = XdgStateHome;
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment["DOTNET_NOLOGO"] = "1";
+        psi.Environment.Remove("WEBEX_CONNECTOR_EXE");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            psi.Environment[name] = value;
+        }
+
+        return psi;
     }
 
     private static async Task WriteStdinAsync(StreamWriter input, string? text)
@@ -354,10 +362,10 @@ public sealed partial class CliRunner : IDisposable
     }
 
     /// <summary>Replaces secrets in a failure message, so a failing test does not print them either.</summary>
-    private static string Redact(string text, IEnumerable<string> secrets) =>
+    internal static string Redact(string text, IEnumerable<string> secrets) =>
         secrets.Aggregate(text, (current, s) => current.Replace(s, "<SECRET>", StringComparison.Ordinal));
 
-    private void Log(CliResult result)
+    internal void Log(CliResult result)
     {
         var text = Redact(result.Describe(), Secrets);
         TestContext.Out.WriteLine($"$ webex-connector{Environment.NewLine}{text}");
