@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using WebexConnector.Actions;
 using WebexConnector.Cli.Commands;
+using WebexConnector.Cli.Output;
 using WebexConnector.Security;
 
 namespace WebexConnector.Cli;
@@ -9,17 +10,17 @@ namespace WebexConnector.Cli;
 /// <summary>Builds the command tree and is the one place that turns a bad command line into exit code 2.</summary>
 internal static class WebexConnectorCommandLine
 {
-    public static RootCommand Build(SecretRedactor redactor)
+    public static RootCommand Build(SecretRedactor redactor, ResultPrinter printer)
     {
         var global = new GlobalOptions();
-        var invoker = new ConnectorInvoker(redactor);
+        var invoker = new ConnectorInvoker(redactor, printer);
         var root = new RootCommand("webex-connector: Splunk-SOAR-style connector actions for Cisco Webex")
         {
             global.StateDir,
             global.Output,
             new RunCommand(global, invoker),
-            new ActionsCommand(),
-            new AuthCommand(global, redactor),
+            new ActionsCommand(printer),
+            new AuthCommand(global, redactor, printer),
         };
         foreach (var action in ActionCatalog.All)
         {
@@ -29,15 +30,16 @@ internal static class WebexConnectorCommandLine
         return root;
     }
 
-    public static async Task<int> InvokeAsync(string[] args, SecretRedactor redactor)
+    public static async Task<int> InvokeAsync(string[] args, SecretRedactor redactor, ResultPrinter printer)
     {
-        var root = Build(redactor);
+        ArgumentNullException.ThrowIfNull(printer);
+        var root = Build(redactor, printer);
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction)
         {
             var message = "Invalid command line: " + string.Join(" ", parseResult.Errors.Select(e => Webex.TextSanitizer.Excerpt(e.Message, 400)));
             Console.Error.WriteLine("Run 'webex-connector --help' for usage.");
-            return Commands.ConnectorInvoker.PrintInvalid(message, Output.OutputFormat.Json);
+            return printer.PrintInvalid(message, OutputFormat.Json);
         }
 
         return await parseResult.InvokeAsync(new InvocationConfiguration

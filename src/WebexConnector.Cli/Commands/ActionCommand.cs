@@ -35,7 +35,7 @@ internal sealed class ActionCommand : Command
             }
             catch (ConnectorInvocationException e)
             {
-                return ConnectorInvoker.PrintInvalid(e.Message, format, action.Identifier);
+                return invoker.Printer.PrintInvalid(e.Message, format, action.Identifier);
             }
 
             var run = new ConnectorRun

@@ -10,7 +10,7 @@ namespace WebexConnector.Cli.Commands;
 /// <summary><c>webex-connector auth status|reset</c>: the OAuth token pair of one asset.</summary>
 internal sealed class AuthCommand : Command
 {
-    public AuthCommand(GlobalOptions global, SecretRedactor redactor)
+    public AuthCommand(GlobalOptions global, SecretRedactor redactor, ResultPrinter printer)
         : base("auth", "Inspect or forget an asset's stored OAuth token pair")
     {
         Add(new AuthSubcommand(
@@ -18,12 +18,14 @@ internal sealed class AuthCommand : Command
             "Show the authentication mode, the token pair's expiry times and scope (never a token)",
             global,
             redactor,
+            printer,
             (config, store, _) => Task.FromResult(AuthMaintenance.Status(config, store, TimeProvider.System))));
         Add(new AuthSubcommand(
             "reset",
             "Forget the stored token pair (the step after an integration changes); test connectivity authorizes again",
             global,
             redactor,
+            printer,
             (config, store, cancellationToken) => AuthMaintenance.ResetAsync(config, store, TimeProvider.System, cancellationToken)));
     }
 
@@ -34,6 +36,7 @@ internal sealed class AuthCommand : Command
             string description,
             GlobalOptions global,
             SecretRedactor redactor,
+            ResultPrinter printer,
             Func<AssetConfig, TokenStateStore, CancellationToken, Task<AuthReport>> run)
             : base(name, description)
         {
@@ -55,14 +58,14 @@ internal sealed class AuthCommand : Command
                 }
                 catch (ConnectorInvocationException e)
                 {
-                    return ConnectorInvoker.PrintInvalid(e.Message, format, identifier);
+                    return printer.PrintInvalid(e.Message, format, identifier);
                 }
                 catch (AuthorizationFailedException e)
                 {
-                    return ConnectorInvoker.PrintInvalid(e.Message, format, identifier);
+                    return printer.PrintInvalid(e.Message, format, identifier);
                 }
 
-                Console.Out.Write(format == OutputFormat.Text
+                printer.PrintDocument(format == OutputFormat.Text
                     ? $"{report.Message}{Environment.NewLine}{string.Join(Environment.NewLine, report.Data.Select(p => $"    {p.Key}: {p.Value}"))}{Environment.NewLine}"
                     : AuthReportJson.Write(identifier, assetId, report));
                 return ExitCodes.Success;

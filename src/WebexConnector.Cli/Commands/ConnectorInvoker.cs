@@ -7,7 +7,7 @@ using WebexConnector.Security;
 namespace WebexConnector.Cli.Commands;
 
 /// <summary>Runs a <see cref="ConnectorRun"/> through the library and prints its document; shared by both invocation forms.</summary>
-internal sealed class ConnectorInvoker(SecretRedactor redactor)
+internal sealed class ConnectorInvoker(SecretRedactor redactor, ResultPrinter printer)
 {
     public async Task<int> InvokeAsync(ConnectorRun run, string? stateDir, OutputFormat format, CancellationToken cancellationToken)
     {
@@ -18,10 +18,10 @@ internal sealed class ConnectorInvoker(SecretRedactor redactor)
             ConfigureLogging = ConfigureStderrLogging,
         });
         var result = await runner.RunAsync(run, cancellationToken).ConfigureAwait(false);
-        return ResultPrinter.Print(result, format);
+        return printer.Print(result, format);
     }
 
-    public static int PrintInvalid(string message, OutputFormat format, string? identifier = null) => ResultPrinter.Print(ConnectorRunResult.Invalid(message, identifier), format);
+    public ResultPrinter Printer => printer;
 
     /// <summary>Diagnostics go to stderr only (stdout carries the document); <c>WEBEX_CONNECTOR_LOG_LEVEL</c> raises the detail.</summary>
     public static void ConfigureStderrLogging(ILoggingBuilder logging)

@@ -28,7 +28,7 @@ internal sealed class RunCommand : Command
             }
             catch (ConnectorInvocationException e)
             {
-                return ConnectorInvoker.PrintInvalid(e.Message, format);
+                return invoker.Printer.PrintInvalid(e.Message, format);
             }
 
             return await invoker.InvokeAsync(run, parseResult.GetValue(global.StateDir), format, cancellationToken).ConfigureAwait(false);

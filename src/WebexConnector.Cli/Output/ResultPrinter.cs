@@ -2,18 +2,41 @@ using WebexConnector.Results;
 
 namespace WebexConnector.Cli.Output;
 
-/// <summary>Prints a run's document to stdout as JSON (the contract) or as a table for people.</summary>
-internal static class ResultPrinter
+/// <summary>
+/// Everything a command prints on stdout: the run document as JSON (streamed as UTF-8 to the redacting
+/// stdout stream) or as a table for people, and the other documents (catalogue, auth reports).
+/// </summary>
+internal sealed class ResultPrinter(Stream stdout)
 {
-    public static int Print(ConnectorRunResult result, OutputFormat format)
+    public int Print(ConnectorRunResult result, OutputFormat format)
     {
+        ArgumentNullException.ThrowIfNull(result);
         if (result.InvocationError is { } error)
         {
             Console.Error.WriteLine($"webex-connector: {error}");
         }
 
-        Console.Out.Write(format == OutputFormat.Text ? TextResultFormatter.Format(result) : ConnectorRunResultJson.Write(result));
-        Console.Out.Flush();
+        if (format == OutputFormat.Text)
+        {
+            PrintDocument(TextResultFormatter.Format(result));
+        }
+        else
+        {
+            Console.Out.Flush();
+            ConnectorRunResultJson.Write(stdout, result);
+        }
+
         return ExitCodes.For(result.Outcome);
+    }
+
+    /// <summary>Exit code 2 and a document saying what is wrong with the invocation.</summary>
+    public int PrintInvalid(string message, OutputFormat format, string? identifier = null) =>
+        Print(ConnectorRunResult.Invalid(message, identifier), format);
+
+    public void PrintDocument(string document)
+    {
+        Console.Out.Flush();
+        stdout.Write(System.Text.Encoding.UTF8.GetBytes(document));
+        stdout.Flush();
     }
 }

@@ -8,6 +8,9 @@ public static class ConnectorRunResultJson
 {
     public static string Write(ConnectorRunResult result) => OutputJson.Write(writer => Write(writer, result));
 
+    /// <summary>Streams the document to <paramref name="output"/> (10,000 rooms are never held twice).</summary>
+    public static void Write(Stream output, ConnectorRunResult result) => OutputJson.Write(output, writer => Write(writer, result));
+
     public static void Write(Utf8JsonWriter writer, ConnectorRunResult result)
     {
         writer.WriteStartObject();
@@ -40,6 +43,10 @@ public static class ConnectorRunResultJson
         foreach (var item in result.Data)
         {
             item.WriteTo(writer);
+            if (writer.BytesPending > OutputJson.FlushThreshold)
+            {
+                writer.Flush();
+            }
         }
 
         writer.WriteEndArray();

@@ -6,7 +6,7 @@ namespace WebexConnector.Security;
 /// <summary>
 /// The one redaction point. Every secret the process learns (PAT, client secret, access and refresh tokens,
 /// authorization codes) is registered here, and everything written to stdout and stderr passes through
-/// <see cref="Redact"/> (see <see cref="RedactingTextWriter"/>), in the forms it may take there: as is,
+/// <see cref="Redact"/> (see <see cref="RedactingStream"/>), in the forms it may take there: as is,
 /// JSON-escaped and URL-encoded.
 /// </summary>
 public sealed class SecretRedactor
@@ -18,6 +18,7 @@ public sealed class SecretRedactor
 
     private readonly ConcurrentDictionary<string, byte> _forms = new(StringComparer.Ordinal);
     private volatile string[] _ordered = [];
+    private volatile byte[][] _utf8 = [];
 
     public void Add(string? secret)
     {
@@ -36,6 +37,7 @@ public sealed class SecretRedactor
         {
             // Longest first, so a secret that contains another is masked whole.
             _ordered = [.. _forms.Keys.OrderByDescending(form => form.Length)];
+            _utf8 = [.. _ordered.Select(System.Text.Encoding.UTF8.GetBytes)];
         }
     }
 
@@ -45,6 +47,20 @@ public sealed class SecretRedactor
         {
             Add(secret);
         }
+    }
+
+    /// <summary>Whether UTF-8 <paramref name="text"/> holds a secret, so that byte output needs <see cref="Redact"/> at all.</summary>
+    public bool ContainsSecret(ReadOnlySpan<byte> text)
+    {
+        foreach (var secret in _utf8)
+        {
+            if (text.IndexOf(secret) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public string Redact(string text)
