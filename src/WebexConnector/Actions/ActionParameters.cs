@@ -8,8 +8,6 @@ public sealed class ActionParameters
     public ActionParameters(IReadOnlyDictionary<string, object> values) =>
         _values = new Dictionary<string, object>(values, StringComparer.Ordinal);
 
-    public static ActionParameters Empty { get; } = new(new Dictionary<string, object>());
-
     public string? GetString(string name) => _values.TryGetValue(name, out var value) ? (string)value : null;
 
     public string GetRequiredString(string name) =>

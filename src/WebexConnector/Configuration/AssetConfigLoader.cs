@@ -65,10 +65,6 @@ public static class AssetConfigLoader
             .ToArray();
     }
 
-    /// <summary>The keys the schema knows, for messages and documentation.</summary>
-    public static async Task<IReadOnlyCollection<string>> KnownKeysAsync() =>
-        (await Schema.Value.ConfigureAwait(false)).Properties.Keys.ToArray();
-
     // "An empty string counts as unset", and so does null: both are removed before validation.
     private static JsonObject WithoutUnsetValues(JsonElement config)
     {
