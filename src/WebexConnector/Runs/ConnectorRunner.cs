@@ -67,6 +67,17 @@ public sealed class ConnectorRunner(ConnectorRunnerOptions options)
             return new ActionResult { Succeeded = false, Message = validation.Error, Parameter = validation.Echo };
         }
 
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // Nothing was sent for this entry, so nothing is in doubt.
+            return new ActionResult
+            {
+                Succeeded = false,
+                Message = $"{definition.FailureActivity}. The action was cancelled before it started.",
+                Parameter = validation.Echo,
+            };
+        }
+
         var config = host.Services.GetRequiredService<AssetConfig>();
         var time = host.Services.GetRequiredService<TimeProvider>();
         var limit = ActionTimeLimit(config);

@@ -34,6 +34,25 @@ public class ConnectorRunnerTests
         }
     }
 
+    [Test]
+    public async Task Run_CancelledBeforeEntriesStart_FailsEachWithoutSendingOrDoubt()
+    {
+        using var harness = new ConnectorHarness();
+        var post = harness.When(HttpMethod.Post, ConnectorHarness.BaseUrl + "/messages").Respond("application/json", "{}");
+        const string Entry = """{"endpoint_id": "room-1", "destination_type": "room", "message": "hello"}""";
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var result = await harness.Runner.RunAsync(ConnectorHarness.Run("send_message", parameters: [Entry, Entry]), cancelled.Token);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Outcome, Is.EqualTo(RunOutcome.ActionFailed));
+            Assert.That(result.Results.Select(r => r.Message), Has.All.EqualTo("Error sending message. The action was cancelled before it started."));
+            Assert.That(harness.Http.GetMatchCount(post), Is.Zero);
+        }
+    }
+
     [TestCase("../x")]
     [TestCase("/")]
     [TestCase("")]
