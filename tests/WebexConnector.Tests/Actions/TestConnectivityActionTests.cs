@@ -75,6 +75,36 @@ public class TestConnectivityActionTests
     }
 
     [Test]
+    public async Task Execute_HeadersArriveButBodyStalls_TimesOutPerAttemptAndRetriesGet()
+    {
+        using var harness = new ConnectorHarness(timeScale: 10);
+        var me = harness.When(HttpMethod.Get, $"{ConnectorHarness.BaseUrl}/people/me")
+            .Respond(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new StallingStream()) });
+        var config = new JsonObject { ["authorization_key"] = ConnectorHarness.Pat, ["timeout_seconds"] = 0.3 }.ToJsonString();
+
+        var result = await harness.RunAsync(ConnectorHarness.Run("test_connectivity", config));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Results.Single().Message, Does.StartWith("Test Connectivity Failed. Webex did not answer within 0.3 s"));
+            Assert.That(harness.Http.GetMatchCount(me), Is.EqualTo(4), "timeout_seconds bounds the body too, and a GET is retried three times");
+        }
+    }
+
+    /// <summary>A body that never delivers a byte until it is cancelled.</summary>
+    private sealed class StallingStream : MemoryStream
+    {
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            return 0;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    }
+
+    [Test]
     public async Task Execute_LoopbackHttpBaseUrlWithTrailingSlash_CallsPeopleMeUnderBasePath()
     {
         using var harness = new ConnectorHarness();

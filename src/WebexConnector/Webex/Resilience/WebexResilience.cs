@@ -6,7 +6,10 @@ using Polly;
 
 namespace WebexConnector.Webex.Resilience;
 
-/// <summary>The Polly pipeline every Webex client gets: <see cref="WebexRetryRules"/> around a per-attempt timeout.</summary>
+/// <summary>
+/// The Polly pipeline every Webex client gets: <see cref="WebexRetryRules"/> around a per-attempt timeout that
+/// covers the whole answer (<see cref="ResponseBufferingHandler"/> sits inside it).
+/// </summary>
 public static class WebexResilience
 {
     private static readonly ResiliencePropertyKey<TimeSpan> PlannedWait = new("webex.planned-wait");
@@ -38,6 +41,7 @@ public static class WebexResilience
             });
             pipeline.AddTimeout(attemptTimeout);
         });
+        builder.AddHttpMessageHandler(() => new ResponseBufferingHandler());
         return builder;
     }
 
