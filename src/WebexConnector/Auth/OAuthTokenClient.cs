@@ -1,4 +1,3 @@
-using System.Text.Json;
 using WebexConnector.Configuration;
 using WebexConnector.Security;
 using WebexConnector.Webex;
@@ -37,20 +36,7 @@ public sealed class OAuthTokenClient(IOAuthApi api, AssetConfig config, TimeProv
     private async Task<TokenPair> RequestAsync(Dictionary<string, string> form, TokenPair? previous, CancellationToken cancellationToken)
     {
         using var response = await api.RequestTokenAsync(form, cancellationToken).ConfigureAwait(false);
-        await WebexResponses.EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-        TokenResponse? token;
-        try
-        {
-            token = await JsonSerializer.DeserializeAsync(
-                await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false),
-                AuthJsonContext.Default.TokenResponse,
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonException)
-        {
-            token = null;
-        }
-
+        var token = await WebexResponses.ReadAsync(response, AuthJsonContext.Default.TokenResponse, cancellationToken).ConfigureAwait(false);
         if (token is not { AccessToken.Length: > 0, ExpiresIn: > 0 })
         {
             throw new WebexApiException(response.StatusCode, "The token endpoint answered without an access_token and expires_in.", null);

@@ -1,6 +1,6 @@
-using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace WebexConnector.Webex;
 
@@ -10,11 +10,17 @@ public static class WebexResponses
     // An error body is only read for its message; a proxy's HTML page can be large.
     private const int MaxErrorBodyBytes = 64 * 1024;
 
+    /// <summary>Deserialises a successful answer once, or throws <see cref="WebexApiException"/> (also for a body that is not JSON).</summary>
+    public static async Task<T?> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        return await DeserializeAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Reads a single Webex object, unchanged, or throws <see cref="WebexApiException"/>.</summary>
     public static async Task<JsonElement> ReadObjectAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-        var element = await DeserializeAsync(response, WebexJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
+        var element = await ReadAsync(response, WebexJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
         if (element.ValueKind != JsonValueKind.Object)
         {
             throw new WebexApiException(response.StatusCode, "Webex answered with JSON that is not an object.", TrackingIdHeader(response));
@@ -26,8 +32,7 @@ public static class WebexResponses
     /// <summary>Reads one page of a list call; a page without <c>items</c> is an error, not an empty list.</summary>
     public static async Task<IReadOnlyList<JsonElement>> ReadItemsAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-        var page = await DeserializeAsync(response, WebexJsonContext.Default.WebexItemsPage, cancellationToken).ConfigureAwait(false);
+        var page = await ReadAsync(response, WebexJsonContext.Default.WebexItemsPage, cancellationToken).ConfigureAwait(false);
         return page?.Items ?? throw new WebexApiException(
             response.StatusCode, "Webex answered without an 'items' list.", TrackingIdHeader(response));
     }
@@ -47,8 +52,7 @@ public static class WebexResponses
         throw new WebexApiException(response.StatusCode, details, FirstNonEmpty(error?.TrackingId, TrackingIdHeader(response)));
     }
 
-    private static async Task<T?> DeserializeAsync<T>(
-        HttpResponseMessage response, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    private static async Task<T?> DeserializeAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
