@@ -58,7 +58,7 @@ public static class AuthMaintenance
         }
 
         bool existed;
-        using (await store.LockAsync(config.Timeout * 2, time, cancellationToken).ConfigureAwait(false))
+        using (await store.LockAsync(StateFileLock.TimeoutFor(config), time, cancellationToken).ConfigureAwait(false))
         {
             existed = store.Delete();
         }

@@ -15,9 +15,6 @@ public sealed class OAuthTokenSource(
     private readonly SemaphoreSlim _gate = new(1, 1);
     private TokenPair? _current;
 
-    /// <summary>How long a process waits for another one's refresh: the token call's own timeout, twice.</summary>
-    public TimeSpan LockTimeout => config.Timeout * 2 + TimeSpan.FromSeconds(5);
-
     public async ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken)
     {
         if (_current is { } current && current.IsAccessTokenFresh(time.GetUtcNow()))
@@ -57,7 +54,7 @@ public sealed class OAuthTokenSource(
     /// <summary>Stores a pair from the authorization-code flow, under the lock.</summary>
     public async Task StoreAsync(TokenPair pair, CancellationToken cancellationToken)
     {
-        using (await store.LockAsync(LockTimeout, time, cancellationToken).ConfigureAwait(false))
+        using (await store.LockAsync(StateFileLock.TimeoutFor(config), time, cancellationToken).ConfigureAwait(false))
         {
             store.Save(pair);
         }
@@ -67,7 +64,7 @@ public sealed class OAuthTokenSource(
 
     private async Task<TokenPair> RefreshUnderLockAsync(string? rejectedToken, CancellationToken cancellationToken)
     {
-        using var held = await store.LockAsync(LockTimeout, time, cancellationToken).ConfigureAwait(false);
+        using var held = await store.LockAsync(StateFileLock.TimeoutFor(config), time, cancellationToken).ConfigureAwait(false);
 
         // Another process may have refreshed while this one waited for the lock.
         var stored = Remember(store.Load()) ?? throw NoPair();

@@ -10,6 +10,13 @@ public sealed class StateFileLock : IDisposable
 
     private readonly FileStream _stream;
 
+    /// <summary>How long a process waits for another one holding the lock: that one's token call, twice, and a margin.</summary>
+    public static TimeSpan TimeoutFor(Configuration.AssetConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return (config.Timeout * 2) + TimeSpan.FromSeconds(5);
+    }
+
     private StateFileLock(FileStream stream) => _stream = stream;
 
     public static async Task<StateFileLock> AcquireAsync(string path, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
