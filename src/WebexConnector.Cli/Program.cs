@@ -4,7 +4,8 @@ using WebexConnector.Cli.Output;
 using WebexConnector.Results;
 using WebexConnector.Security;
 
-// Everything printed passes the redactor: secrets never reach stdout or stderr.
+// Everything printed passes the redactor: secrets never reach stdout or stderr. Console.Out and the printer
+// share one stream, so text and documents stay in order; disposing the streams writes any unfinished line.
 var redactor = new SecretRedactor();
 var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 using var stdout = new RedactingStream(Console.OpenStandardOutput(), redactor);
@@ -23,9 +24,4 @@ catch (Exception e)
     var message = $"Unexpected error: {WebexConnector.Webex.TextSanitizer.Excerpt(e.Message)}";
     printer.Print(ConnectorRunResult.Invalid(message), OutputFormat.Json);
     return ExitCodes.ActionFailed;
-}
-finally
-{
-    Console.Out.Flush();
-    Console.Error.Flush();
 }

@@ -4,7 +4,8 @@ namespace WebexConnector.Cli.Output;
 
 /// <summary>
 /// Everything a command prints on stdout: the run document as JSON (streamed as UTF-8 to the redacting
-/// stdout stream) or as a table for people, and the other documents (catalogue, auth reports).
+/// stdout stream that <see cref="Console.Out"/> also writes to) or as a table for people, and the other
+/// documents (catalogue, auth reports).
 /// </summary>
 internal sealed class ResultPrinter(Stream stdout)
 {
@@ -22,7 +23,6 @@ internal sealed class ResultPrinter(Stream stdout)
         }
         else
         {
-            Console.Out.Flush();
             ConnectorRunResultJson.Write(stdout, result);
         }
 
@@ -35,7 +35,6 @@ internal sealed class ResultPrinter(Stream stdout)
 
     public void PrintDocument(string document)
     {
-        Console.Out.Flush();
         stdout.Write(System.Text.Encoding.UTF8.GetBytes(document));
         stdout.Flush();
     }
