@@ -59,7 +59,7 @@ public sealed class GetUserTests : CliTestBase
     }
 
     [Test]
-    public async Task GetUser_WebexForbidden_FailsWithStatusDetailsAndTrackingId()
+    public async Task GetUser_WebexForbidden_FailsWithStatusDetailsTrackingIdAndNeededScope()
     {
         Server.EnqueueWebexError("/v1/people", 403, "The server understood the request, but refused to fulfill it because the access token is missing required scopes.", "ROUTER_FORBIDDEN_42");
 
@@ -71,6 +71,7 @@ public sealed class GetUserTests : CliTestBase
             Assert.That(message, Does.Contain("Status code: 403"));
             Assert.That(message, Does.Contain("missing required scopes"));
             Assert.That(message, Does.Contain("ROUTER_FORBIDDEN_42"));
+            Assert.That(message, Does.Contain("This action needs the scope spark:people_read"));
         }
     }
 

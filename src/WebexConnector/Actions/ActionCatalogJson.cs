@@ -30,6 +30,7 @@ public static class ActionCatalogJson
         writer.WriteString("description", action.Description);
         writer.WriteString("type", action.Type.ToString().ToLowerInvariant());
         writer.WriteBoolean("read_only", action.ReadOnly);
+        WriteStrings(writer, "required_scopes", action.RequiredScopes);
         writer.WriteStartObject("parameters");
         var order = 0;
         foreach (var parameter in action.Parameters)

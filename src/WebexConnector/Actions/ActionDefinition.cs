@@ -21,6 +21,18 @@ public sealed record ActionDefinition
 
     public IReadOnlyList<ParameterDefinition> Parameters { get; init; } = [];
 
+    /// <summary>Groups of parameters of which at most (or exactly) one may be given.</summary>
+    public IReadOnlyList<ParameterChoice> Choices { get; init; } = [];
+
+    /// <summary>The Webex call(s) the action makes, e.g. <c>POST /messages</c>; for the docs.</summary>
+    public required string WebexCall { get; init; }
+
+    /// <summary>
+    /// The OAuth scopes the action needs (SOAR catalogue <c>required_scopes</c>). A 403 names them, because Webex's
+    /// own 403 does not say which scope is missing.
+    /// </summary>
+    public required IReadOnlyList<string> RequiredScopes { get; init; }
+
     /// <summary>Data paths beyond <see cref="OutputDataPath.Common"/> (those are added by the catalogue).</summary>
     public IReadOnlyList<OutputDataPath> Output { get; init; } = [];
 

@@ -14,10 +14,12 @@ public sealed class GetUserAction(IPeopleApi people) : IConnectorAction
         Description = "Get information about a Webex user by e-mail address",
         Type = ActionType.Investigate,
         ReadOnly = true,
+        WebexCall = "GET /people",
+        RequiredScopes = ["spark:people_read"],
         FailureActivity = "Error getting user",
         Parameters =
         [
-            new() { Name = "email_address", Description = "E-mail address of the user", Required = true, IsEmailAddress = true, Contains = ["email"] },
+            new() { Name = "email_address", Description = "E-mail address of the user", Required = true, Format = ParameterFormat.EmailAddress, Contains = ["email"] },
         ],
         Output =
         [

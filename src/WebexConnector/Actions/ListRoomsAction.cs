@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using WebexConnector.Webex;
@@ -15,11 +14,13 @@ public sealed class ListRoomsAction(IRoomsApi rooms) : IConnectorAction
         Description = "List the rooms (spaces) the authenticated user belongs to",
         Type = ActionType.Investigate,
         ReadOnly = true,
+        WebexCall = "GET /rooms",
+        RequiredScopes = ["spark:rooms_read"],
         FailureActivity = "Error listing rooms",
         Parameters =
         [
-            new() { Name = "type", Description = "Only rooms of this type: direct or group", AllowedValues = ["direct", "group"] },
-            new() { Name = "sort_by", Description = "Sort order: id, lastactivity or created", AllowedValues = ["id", "lastactivity", "created"] },
+            new() { Name = "type", Description = "Only rooms of this type", AllowedValues = ["direct", "group"] },
+            new() { Name = "sort_by", Description = "Sort order", AllowedValues = ["id", "lastactivity", "created"] },
             new() { Name = "team_id", Description = "Only rooms of this team", Contains = ["webex team id"] },
             new() { Name = "limit", Description = "At most this many rooms (default: every room)", Type = ParameterType.Numeric, Minimum = 1 },
         ],
@@ -41,19 +42,12 @@ public sealed class ListRoomsAction(IRoomsApi rooms) : IConnectorAction
 
     public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
     {
-        var limit = parameters.GetInteger("limit") is { } wanted ? (int)Math.Min(wanted, int.MaxValue) : (int?)null;
-        var pageSize = Math.Min(limit ?? WebexPager.MaxPageSize, WebexPager.MaxPageSize);
         var teamId = parameters.GetString("team_id");
         var type = parameters.GetString("type");
         var sortBy = parameters.GetString("sort_by");
-
-        var found = new List<JsonElement>();
-        var pages = WebexPager.ReadAllAsync(
-            rooms.Client, ct => rooms.ListRoomsAsync(teamId, type, sortBy, pageSize, ct), limit, cancellationToken);
-        await foreach (var room in pages.ConfigureAwait(false))
-        {
-            found.Add(room);
-        }
+        var found = await WebexPager.CollectAsync(
+            rooms.Client, (max, ct) => rooms.ListRoomsAsync(teamId, type, sortBy, max, ct), parameters.GetInteger("limit"), cancellationToken)
+            .ConfigureAwait(false);
 
         return ActionOutcome.Success($"Total rooms: {found.Count}", found, new JsonObject { ["total_rooms"] = found.Count });
     }

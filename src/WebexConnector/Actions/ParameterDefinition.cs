@@ -20,8 +20,8 @@ public sealed record ParameterDefinition
     /// <summary>Largest accepted length of a string in UTF-8 bytes.</summary>
     public int? MaxUtf8Bytes { get; init; }
 
-    /// <summary>The value must be an e-mail address.</summary>
-    public bool IsEmailAddress { get; init; }
+    /// <summary>What a text value must look like (an e-mail address, a timestamp, ...).</summary>
+    public ParameterFormat Format { get; init; }
 
     /// <summary>SOAR <c>contains</c> types (e.g. <c>email</c>), so playbooks can chain actions.</summary>
     public IReadOnlyList<string> Contains { get; init; } = [];

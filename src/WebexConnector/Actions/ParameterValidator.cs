@@ -3,6 +3,7 @@ using System.Net.Mail;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace WebexConnector.Actions;
 
@@ -11,7 +12,7 @@ namespace WebexConnector.Actions;
 /// against an action's <see cref="ParameterDefinition"/>s. A value that breaks its rule gives a message naming
 /// the parameter, and the action is not run.
 /// </summary>
-public static class ParameterValidator
+public static partial class ParameterValidator
 {
     /// <summary>Bound for string parameters without their own limit; Webex ids and e-mails are far shorter.</summary>
     public const int DefaultMaxUtf8Bytes = 2048;
@@ -21,6 +22,7 @@ public static class ParameterValidator
         var echo = new JsonObject();
         var values = new Dictionary<string, object>(StringComparer.Ordinal);
         var errors = new List<string>();
+        var present = new HashSet<string>(StringComparer.Ordinal);
         foreach (var parameter in action.Parameters)
         {
             JsonElement raw = default;
@@ -40,6 +42,7 @@ public static class ParameterValidator
                 continue;
             }
 
+            present.Add(parameter.Name);
             var (value, error) = Read(parameter, raw);
             if (error is not null)
             {
@@ -48,6 +51,15 @@ public static class ParameterValidator
             else
             {
                 values[parameter.Name] = value!;
+            }
+        }
+
+        foreach (var choice in action.Choices)
+        {
+            var given = choice.Names.Count(present.Contains);
+            if (given > 1 || (given == 0 && choice.Required))
+            {
+                errors.Add($"Give {choice.Describe()} ({given} given).");
             }
         }
 
@@ -113,13 +125,48 @@ public static class ParameterValidator
                 : (match, null);
         }
 
-        if (parameter.IsEmailAddress && !IsEmailAddress(text))
-        {
-            return (null, $"Parameter '{parameter.Name}' must be an e-mail address; got '{text}'.");
-        }
-
-        return (text, null);
+        return FormatError(parameter, text) is { } error ? (null, error) : (text, null);
     }
+
+    private static string? FormatError(ParameterDefinition parameter, string text) => parameter.Format switch
+    {
+        ParameterFormat.EmailAddress when !IsEmailAddress(text) =>
+            $"Parameter '{parameter.Name}' must be an e-mail address; got '{Webex.TextSanitizer.Excerpt(text, 80)}'.",
+        ParameterFormat.Timestamp when !IsTimestamp(text) =>
+            $"Parameter '{parameter.Name}' must be an ISO 8601 date and time with an offset, e.g. 2026-01-31T08:00:00Z; got '{Webex.TextSanitizer.Excerpt(text, 80)}'.",
+        ParameterFormat.JsonObject when JsonObjectError(text) is { } reason =>
+            $"Parameter '{parameter.Name}' must be a JSON object; {reason}",
+        ParameterFormat.HttpUrl when !IsHttpUrl(text) =>
+            $"Parameter '{parameter.Name}' must be an absolute http or https URL; got '{Webex.TextSanitizer.Excerpt(text, 80)}'.",
+        _ => null,
+    };
+
+    internal static bool IsTimestamp(string text) =>
+        TimestampPattern().IsMatch(text)
+        && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
+    private static bool IsHttpUrl(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && uri.Host.Length > 0
+        && !text.Any(char.IsWhiteSpace);
+
+    private static string? JsonObjectError(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.ValueKind == JsonValueKind.Object ? null : $"got {Describe(document.RootElement)}.";
+        }
+        catch (JsonException e)
+        {
+            return $"it is not valid JSON: {Webex.TextSanitizer.Excerpt(e.Message, 120)}";
+        }
+    }
+
+    // Date, time and an explicit offset: a time without one would be read in the machine's zone.
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})\z", RegexOptions.CultureInvariant)]
+    private static partial Regex TimestampPattern();
 
     internal static bool IsEmailAddress(string text) =>
         MailAddress.TryCreate(text, out var address) && address.Address == text && address.DisplayName.Length == 0;

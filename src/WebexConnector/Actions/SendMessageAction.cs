@@ -16,13 +16,15 @@ public sealed class SendMessageAction(IMessagesApi messages) : IConnectorAction
         Description = "Send a message to a Webex room or user",
         Type = ActionType.Generic,
         ReadOnly = false,
+        WebexCall = "POST /messages",
+        RequiredScopes = ["spark:messages_write"],
         FailureActivity = "Error sending message",
         UncertainOutcomeNote = "The message may or may not have been delivered; check the destination before sending it again.",
         Parameters =
         [
             new() { Name = "endpoint_id", Description = "Person id, room id, or (with destination_type email) an e-mail address", Required = true, Contains = ["webex room id", "webex person id", "email"] },
-            new() { Name = "destination_type", Description = "user (a person id), room (a room id) or email (an e-mail address)", Required = true, AllowedValues = ["user", "room", "email"] },
-            new() { Name = "message", Description = $"The message, at most {MaxMessageBytes} bytes in UTF-8", Required = true, MaxUtf8Bytes = MaxMessageBytes },
+            new() { Name = "destination_type", Description = "What endpoint_id is: user (a person id, sent as toPersonId), room (roomId) or email (toPersonEmail)", Required = true, AllowedValues = ["user", "room", "email"] },
+            new() { Name = "message", Description = "The message text (or markdown)", Required = true, MaxUtf8Bytes = MaxMessageBytes },
             new() { Name = "markdown", Description = "Send the message as markdown", Type = ParameterType.Boolean },
         ],
         Output =

@@ -17,6 +17,8 @@ public sealed class TestConnectivityAction(IPeopleApi people, IConnectivityAutho
         Description = "Validate the asset configuration for connectivity using supplied configuration",
         Type = ActionType.Test,
         ReadOnly = true,
+        WebexCall = "GET /people/me",
+        RequiredScopes = ["spark:people_read"],
         FailureActivity = "Test Connectivity Failed",
         CreateHandler = services => new TestConnectivityAction(
             services.GetRequiredService<IPeopleApi>(), services.GetRequiredService<IConnectivityAuthorizer>()),

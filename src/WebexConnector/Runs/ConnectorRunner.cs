@@ -110,7 +110,7 @@ public sealed class ConnectorRunner(ConnectorRunnerOptions options)
 #pragma warning restore CA1031
         {
             logger.ActionFailed(e, definition.Identifier, index);
-            return Failed(WebexFailureMessage.For(definition.FailureActivity, e, definition.UncertainOutcomeNote));
+            return Failed(WebexFailureMessage.For(definition.FailureActivity, e, definition.UncertainOutcomeNote, definition.RequiredScopes));
         }
 
         ActionResult Failed(string message) => new() { Succeeded = false, Message = message, Parameter = validation.Echo };

@@ -17,7 +17,11 @@ public static class WebexFailureMessage
     /// Said when Webex may have acted although the call failed (a 5xx, a timeout, a cut connection), e.g. that a
     /// message may or may not have been delivered.
     /// </param>
-    public static string For(string activity, Exception exception, string? uncertainOutcomeNote = null)
+    /// <param name="requiredScopes">
+    /// The OAuth scopes the action needs; a 403 names them, since Webex's own 403 does not say which one is missing.
+    /// </param>
+    public static string For(
+        string activity, Exception exception, string? uncertainOutcomeNote = null, IReadOnlyList<string>? requiredScopes = null)
     {
         ArgumentNullException.ThrowIfNull(exception);
 
@@ -25,7 +29,7 @@ public static class WebexFailureMessage
             or Auth.AuthorizationRequiredException or Auth.AuthorizationFailedException
             or TimeoutException or TimeoutRejectedException or HttpRequestException)
             ?? exception;
-        var message = Describe(activity, cause);
+        var message = Describe(activity, cause, requiredScopes);
         return uncertainOutcomeNote is not null && MayHaveReachedWebex(cause) ? $"{message} {uncertainOutcomeNote}" : message;
     }
 
@@ -41,9 +45,9 @@ public static class WebexFailureMessage
         _ => false,
     };
 
-    private static string Describe(string activity, Exception exception) => exception switch
+    private static string Describe(string activity, Exception exception, IReadOnlyList<string>? requiredScopes) => exception switch
     {
-        WebexApiException webex => ForResponse(activity, webex),
+        WebexApiException webex => ForResponse(activity, webex, requiredScopes),
         WebexPaginationException or Auth.AuthorizationRequiredException or Auth.AuthorizationFailedException => $"{activity}. {exception.Message}",
         HttpRequestException request => $"{activity}. Could not reach Webex: {TextSanitizer.Excerpt(request.Message)}",
         TimeoutRejectedException timeout => string.Create(
@@ -52,7 +56,7 @@ public static class WebexFailureMessage
         _ => $"{activity}. Unexpected error: {TextSanitizer.Excerpt(exception.Message)}",
     };
 
-    private static string ForResponse(string activity, WebexApiException exception)
+    private static string ForResponse(string activity, WebexApiException exception, IReadOnlyList<string>? requiredScopes)
     {
         var message = new StringBuilder(activity)
             .Append(CultureInfo.InvariantCulture, $". Status code: {(int)exception.StatusCode}. Details: {exception.Details}");
@@ -69,6 +73,11 @@ public static class WebexFailureMessage
         if (exception.StatusCode is System.Net.HttpStatusCode.TooManyRequests or System.Net.HttpStatusCode.Locked)
         {
             message.Append(CultureInfo.InvariantCulture, $" Webex kept refusing the request for rate limiting; the connector waited as long as it may ({Resilience.RetryBudget.PerAction.TotalSeconds:0} s per action).");
+        }
+
+        if (exception.StatusCode == System.Net.HttpStatusCode.Forbidden && requiredScopes is { Count: > 0 })
+        {
+            message.Append(CultureInfo.InvariantCulture, $" This action needs the scope{(requiredScopes.Count > 1 ? "s" : "")} {string.Join(", ", requiredScopes)}: check that the token has {(requiredScopes.Count > 1 ? "them" : "it")} (with OAuth, add {(requiredScopes.Count > 1 ? "them" : "it")} to the integration and the asset's scope, then run test connectivity again) and that the user's role allows it.");
         }
 
         return message.ToString();

@@ -10,6 +10,32 @@ public static class WebexPager
     public const int MaxPageSize = 1000;
 
     /// <summary>
+    /// Reads a listing into one list, asking for pages of <c>min(limit, 1000)</c> items so that a small
+    /// <paramref name="limit"/> costs one small request and a whole listing the fewest requests.
+    /// </summary>
+    /// <param name="client">The client the API was built on; next-page links are followed with it.</param>
+    /// <param name="firstPage">Requests the first page with the given <c>max</c>.</param>
+    /// <param name="limit">At most this many items; <c>null</c> for all of them.</param>
+    /// <param name="cancellationToken">Stops the listing.</param>
+    public static async Task<List<JsonElement>> CollectAsync(
+        HttpClient client,
+        Func<int, CancellationToken, Task<HttpResponseMessage>> firstPage,
+        long? limit,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(firstPage);
+        var bounded = limit is { } wanted ? (int)Math.Min(wanted, int.MaxValue) : (int?)null;
+        var pageSize = Math.Min(bounded ?? MaxPageSize, MaxPageSize);
+        var found = new List<JsonElement>();
+        await foreach (var item in ReadAllAsync(client, ct => firstPage(pageSize, ct), bounded, cancellationToken).ConfigureAwait(false))
+        {
+            found.Add(item);
+        }
+
+        return found;
+    }
+
+    /// <summary>
     /// Yields every item of the first page and of each <c>next</c> page. The next URL is followed exactly as
     /// given (it is opaque), but only on the origin of the first request: the bearer token must not travel elsewhere.
     /// </summary>

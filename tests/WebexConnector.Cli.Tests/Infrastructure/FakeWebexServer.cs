@@ -72,7 +72,7 @@ public sealed record FakeResponse(
 /// its normal handling.
 /// </para>
 /// </summary>
-public sealed class FakeWebexServer : IAsyncDisposable
+public sealed partial class FakeWebexServer : IAsyncDisposable
 {
     /// <summary>At most this many canned responses may be waiting at once.</summary>
     public const int MaxQueuedResponses = 1000;
@@ -521,10 +521,11 @@ public sealed class FakeWebexServer : IAsyncDisposable
         return (r.Method, r.Path) switch
         {
             ("GET", "/v1/people/me") => Json(200, Me),
-            ("GET", "/v1/people") => GetPeople(r),
             ("GET", "/v1/rooms") => GetRooms(r),
-            ("POST", "/v1/messages") => PostMessage(r),
-            _ => Error(404, "The requested resource could not be found."),
+
+            // Each resource's routes live in its own partial file (FakeWebexServer.<Resource>.cs).
+            _ => RouteRooms(r) ?? RouteMemberships(r) ?? RouteMessages(r) ?? RoutePeople(r) ?? RouteEvents(r)
+                ?? Error(404, "The requested resource could not be found."),
         };
     }
 
@@ -541,25 +542,6 @@ public sealed class FakeWebexServer : IAsyncDisposable
         {
             return _acceptedTokens.Contains(auth[prefix.Length..]);
         }
-    }
-
-    private FakeResponse GetPeople(RecordedRequest r)
-    {
-        var email = r.QueryValue("email");
-        if (string.IsNullOrEmpty(email))
-        {
-            return Error(400, "Email, displayName, or id list should be specified.");
-        }
-
-        JsonObject? person;
-        lock (_gate)
-        {
-            _people.TryGetValue(email, out person);
-        }
-
-        return person is null
-            ? Json(200, new JsonObject { ["items"] = new JsonArray() })
-            : Json(200, new JsonObject { ["items"] = new JsonArray(person.DeepClone()), ["notFoundIds"] = null });
     }
 
     private sealed record RoomCursor(int Offset, int Max, string? Type, string? SortBy, string? TeamId);
@@ -638,75 +620,6 @@ public sealed class FakeWebexServer : IAsyncDisposable
         }
 
         return new FakeResponse(200, new JsonObject { ["items"] = items }.ToJsonString(JsonOptions), "application/json;charset=UTF-8", headers);
-    }
-
-    private FakeResponse PostMessage(RecordedRequest r)
-    {
-        JsonObject body;
-        try
-        {
-            body = JsonNode.Parse(r.Body) as JsonObject ?? throw new JsonException("not an object");
-        }
-        catch (JsonException)
-        {
-            return Error(400, "Unable to parse the request body.");
-        }
-
-        string? Str(string name) => body[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-        var roomId = Str("roomId");
-        var toPersonId = Str("toPersonId");
-        var toPersonEmail = Str("toPersonEmail");
-        var text = Str("text");
-        var markdown = Str("markdown");
-        if (new[] { roomId, toPersonId, toPersonEmail }.Count(x => x is not null) != 1)
-        {
-            return Error(400, "Exactly one of roomId, toPersonId or toPersonEmail must be specified.");
-        }
-
-        if (text is null && markdown is null && body["files"] is null)
-        {
-            return Error(400, "Message must contain text, markdown or files.");
-        }
-
-        if (Encoding.UTF8.GetByteCount(text ?? "") > 7439 || Encoding.UTF8.GetByteCount(markdown ?? "") > 7439)
-        {
-            return Error(400, "Message text exceeds the maximum length of 7439 bytes.");
-        }
-
-        var message = new JsonObject
-        {
-            ["id"] = WebexId("MESSAGE", Guid.NewGuid()),
-            ["roomId"] = roomId ?? WebexId("ROOM", "direct-" + (toPersonId ?? toPersonEmail)),
-            ["roomType"] = roomId is null ? "direct" : "group",
-        };
-        if (toPersonId is not null)
-        {
-            message["toPersonId"] = toPersonId;
-        }
-
-        if (toPersonEmail is not null)
-        {
-            message["toPersonEmail"] = toPersonEmail;
-        }
-
-        message["text"] = text ?? markdown;
-        if (markdown is not null)
-        {
-            message["markdown"] = markdown;
-            message["html"] = "<p>" + System.Net.WebUtility.HtmlEncode(markdown) + "</p>";
-        }
-
-        message["personId"] = Me["id"]!.GetValue<string>();
-        message["personEmail"] = Me["emails"]![0]!.GetValue<string>();
-        message["created"] = Timestamp(DateTimeOffset.UtcNow);
-        message["isVoiceClip"] = false;
-
-        lock (_gate)
-        {
-            _messages.Add((JsonObject)message.DeepClone());
-        }
-
-        return Json(200, message);
     }
 
     private static FakeResponse Json(int status, JsonNode node) =>

@@ -1,0 +1,20 @@
+namespace WebexConnector.Actions;
+
+/// <summary>What a text parameter must look like, beyond its length; checked before any request is sent.</summary>
+public enum ParameterFormat
+{
+    /// <summary>Any text.</summary>
+    Any,
+
+    /// <summary>One e-mail address, nothing around it.</summary>
+    EmailAddress,
+
+    /// <summary>An ISO 8601 date and time with an offset, e.g. <c>2026-11-23T08:00:00Z</c>; sent as given.</summary>
+    Timestamp,
+
+    /// <summary>A JSON object, e.g. an adaptive card.</summary>
+    JsonObject,
+
+    /// <summary>An absolute <c>http</c> or <c>https</c> URL, e.g. a public file to attach.</summary>
+    HttpUrl,
+}
