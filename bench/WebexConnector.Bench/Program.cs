@@ -5,10 +5,12 @@ using WebexConnector.Bench;
 var runs = 7;
 string? exe = null;
 string? curlScript = null;
+var serveOnly = args.Contains("--serve");
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
     switch (args[i])
     {
+        case "--serve": i--; break;
         case "--runs": runs = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
         case "--exe": exe = Path.GetFullPath(args[i + 1]); break;
         case "--curl-script": curlScript = Path.GetFullPath(args[i + 1]); break;
@@ -16,13 +18,22 @@ for (var i = 0; i + 1 < args.Length; i += 2)
     }
 }
 
-ArgumentNullException.ThrowIfNull(exe);
-ArgumentNullException.ThrowIfNull(curlScript);
 const int Rooms = 10_000;
 await using var server = await BenchWebexServer.StartAsync(Rooms);
 var work = Directory.CreateTempSubdirectory("webex-bench-");
 var asset = Path.Combine(work.FullName, "bench.json");
 await File.WriteAllTextAsync(asset, $$"""{"authorization_key":"{{BenchWebexServer.Token}}","base_url":"{{server.BaseUrl}}"}""");
+if (serveOnly)
+{
+    // For experiments by hand: the fake stays up until stdin closes (Enter or Ctrl-D).
+    Console.WriteLine($"fake Webex with {Rooms} rooms at {server.BaseUrl}; asset file: {asset}");
+    await Console.In.ReadLineAsync();
+    work.Delete(recursive: true);
+    return 0;
+}
+
+ArgumentNullException.ThrowIfNull(exe);
+ArgumentNullException.ThrowIfNull(curlScript);
 
 // A .dll runs through the dotnet host; a published executable runs as is.
 var (fileName, prefix) = exe.EndsWith(".dll", StringComparison.Ordinal) ? ("dotnet", new[] { exe }) : (exe, Array.Empty<string>());
