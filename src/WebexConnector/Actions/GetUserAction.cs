@@ -39,7 +39,8 @@ public sealed class GetUserAction(IPeopleApi people) : IConnectorAction
     public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
     {
         var email = parameters.GetRequiredString("email_address");
-        using var response = await people.ListPeopleAsync(email, max: null, cancellationToken).ConfigureAwait(false);
+        using var response = await people.ListPeopleAsync(
+            email, displayName: null, id: null, orgId: null, locationId: null, max: null, cancellationToken).ConfigureAwait(false);
         var found = await WebexResponses.ReadItemsAsync(response, cancellationToken).ConfigureAwait(false);
         var summary = new JsonObject { ["found_user"] = found.Count > 0 };
         return ActionOutcome.Success(found.Count > 0 ? "User found" : "User not found", found, summary);

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using WebexConnector.Webex;
+
+namespace WebexConnector.Actions;
+
+/// <summary>
+/// <c>list_users</c>: people by e-mail, name prefix or ids, or (for an admin) everyone, optionally by organization
+/// or location; <c>GET /people</c> page by page via <c>Link</c>.
+/// </summary>
+public sealed class ListUsersAction(IPeopleApi people) : IConnectorAction
+{
+    /// <summary>Webex's limit for <c>id</c>: "Accepts up to 85 person IDs separated by commas".</summary>
+    public const int MaxIds = 85;
+
+    /// <summary>Room for <see cref="MaxIds"/> ids with spaces: a person id is about 80 characters.</summary>
+    public const int MaxIdListBytes = MaxIds * 128;
+
+    /// <summary>Webex's largest page with <c>locationId</c>: "max will not be more than 50".</summary>
+    public const int MaxPageSizeByLocation = 50;
+
+    public static ActionDefinition Definition { get; } = new()
+    {
+        Identifier = "list_users",
+        Name = "list users",
+        Description = "List Webex users (people) by e-mail address, display name prefix or person ids; an admin may omit these and list everyone in the organization or a location",
+        Type = ActionType.Investigate,
+        ReadOnly = true,
+        WebexCall = "GET /people",
+        RequiredScopes = ["spark:people_read"],
+        FailureActivity = "Error listing users",
+        Parameters =
+        [
+            new() { Name = "email", Description = "Only the person with this e-mail address", Format = ParameterFormat.EmailAddress, Contains = ["email"] },
+            new() { Name = "display_name", Description = "Only people whose name starts with this text" },
+            new() { Name = "id", Description = $"Only these people: person ids separated by commas (at most {MaxIds})", MaxUtf8Bytes = MaxIdListBytes, Contains = ["webex person id"] },
+            new() { Name = "org_id", Description = "Only people in this organization (for admins of another organization, such as partners)" },
+            new() { Name = "location_id", Description = $"Only people in this location (Webex then serves at most {MaxPageSizeByLocation} per page)" },
+            new() { Name = "limit", Description = "At most this many users (default: every user)", Type = ParameterType.Numeric, Minimum = 1 },
+        ],
+
+        // Webex wants one of these unless the token belongs to an admin, so none is required here; they are
+        // alternative lookups (the spec says "either this or displayName"), so at most one is sent.
+        Choices = [new(["email", "display_name", "id"], Required: false)],
+        Output =
+        [
+            new("action_result.data.*.id", "string") { Contains = ["webex person id"], IsTextColumn = true },
+            new("action_result.data.*.emails", "string") { Contains = ["email"], IsTextColumn = true },
+            new("action_result.data.*.displayName", "string") { IsTextColumn = true },
+            new("action_result.data.*.nickName", "string"),
+            new("action_result.data.*.firstName", "string"),
+            new("action_result.data.*.lastName", "string"),
+            new("action_result.data.*.phoneNumbers.*.type", "string"),
+            new("action_result.data.*.phoneNumbers.*.value", "string"),
+            new("action_result.data.*.extension", "string"),
+            new("action_result.data.*.locationId", "string"),
+            new("action_result.data.*.avatar", "string") { Contains = ["url"] },
+            new("action_result.data.*.orgId", "string"),
+            new("action_result.data.*.roles", "string"),
+            new("action_result.data.*.licenses", "string"),
+            new("action_result.data.*.department", "string"),
+            new("action_result.data.*.manager", "string"),
+            new("action_result.data.*.managerId", "string") { Contains = ["webex person id"] },
+            new("action_result.data.*.title", "string"),
+            new("action_result.data.*.created", "string"),
+            new("action_result.data.*.lastModified", "string"),
+            new("action_result.data.*.timezone", "string"),
+            new("action_result.data.*.lastActivity", "string"),
+            new("action_result.data.*.siteUrls", "string"),
+            new("action_result.data.*.sipAddresses.*.value", "string"),
+            new("action_result.data.*.xmppFederationJid", "string"),
+            new("action_result.data.*.status", "string") { IsTextColumn = true },
+            new("action_result.data.*.invitePending", "string"),
+            new("action_result.data.*.loginEnabled", "string"),
+            new("action_result.data.*.type", "string"),
+            new("action_result.summary.total_users", "numeric"),
+        ],
+        CreateHandler = services => new ListUsersAction(services.GetRequiredService<IPeopleApi>()),
+    };
+
+    public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
+    {
+        string? ids = null;
+        if (parameters.GetString("id") is { } given)
+        {
+            var (list, error) = ReadIds(given);
+            if (error is not null)
+            {
+                return ActionOutcome.Failure(error);
+            }
+
+            ids = list;
+        }
+
+        var email = parameters.GetString("email");
+        var displayName = parameters.GetString("display_name");
+        var orgId = parameters.GetString("org_id");
+        var locationId = parameters.GetString("location_id");
+        var found = await WebexPager.CollectAsync(
+            people.Client,
+            (max, ct) => people.ListPeopleAsync(email, displayName, ids, orgId, locationId, max, ct),
+            parameters.GetInteger("limit"),
+            cancellationToken,
+            locationId is null ? null : MaxPageSizeByLocation)
+            .ConfigureAwait(false);
+
+        return ActionOutcome.Success($"Total users: {found.Count}", found, new JsonObject { ["total_users"] = found.Count });
+    }
+
+    // "a, b ,c," → "a,b,c": spaces around ids and empty entries (a trailing comma) are dropped.
+    private static (string? List, string? Error) ReadIds(string given)
+    {
+        var ids = given.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (ids.Length == 0)
+        {
+            return (null, $"Parameter 'id' must hold at least one person id; got '{TextSanitizer.Excerpt(given, 80)}'.");
+        }
+
+        if (ids.Length > MaxIds)
+        {
+            return (null, string.Create(
+                CultureInfo.InvariantCulture, $"Parameter 'id' holds {ids.Length} person ids; Webex accepts at most {MaxIds}."));
+        }
+
+        return (string.Join(',', ids), null);
+    }
+}
