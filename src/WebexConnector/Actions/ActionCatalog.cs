@@ -9,6 +9,8 @@ public static class ActionCatalog
         ListRoomsAction.Definition,
         GetUserAction.Definition,
         SendMessageAction.Definition,
+        CreateRoomAction.Definition,
+        UpdateRoomAction.Definition,
     ];
 
     public static ActionDefinition? Find(string identifier) =>
