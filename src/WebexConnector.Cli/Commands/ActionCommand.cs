@@ -66,7 +66,8 @@ internal sealed class ActionCommand : Command
         {
             JsonNode? value = option switch
             {
-                Option<bool> flag when parseResult.GetValue(flag) => JsonValue.Create(true),
+                // Given as --flag, --flag true or --flag false: false is passed on too (update_room unlocks with it).
+                Option<bool> flag when parseResult.GetResult(flag) is { Implicit: false } => JsonValue.Create(parseResult.GetValue(flag)),
                 Option<string?> text when parseResult.GetValue(text) is { } given => JsonValue.Create(given),
                 _ => null,
             };

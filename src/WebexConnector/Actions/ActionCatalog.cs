@@ -11,6 +11,8 @@ public static class ActionCatalog
         SendMessageAction.Definition,
         ListUsersAction.Definition,
         ListEventsAction.Definition,
+        CreateRoomAction.Definition,
+        UpdateRoomAction.Definition,
     ];
 
     public static ActionDefinition? Find(string identifier) =>

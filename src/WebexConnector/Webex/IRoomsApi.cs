@@ -2,10 +2,11 @@ using Refit;
 
 namespace WebexConnector.Webex;
 
-/// <summary>Webex rooms (spaces): <c>/rooms</c>.</summary>
+/// <summary>Webex rooms (spaces): <c>/rooms</c> and <c>/rooms/{roomId}</c>.</summary>
 /// <remarks>
 /// Calls answer the raw <see cref="HttpResponseMessage"/> so that <see cref="WebexResponses"/> can read the
-/// <c>Link</c> header, stream the body once and map failures in one place.
+/// <c>Link</c> header, stream the body once and map failures in one place. Refit escapes path values, so an id
+/// with <c>/</c> or <c>?</c> stays one path segment.
 /// </remarks>
 public interface IRoomsApi
 {
@@ -19,4 +20,15 @@ public interface IRoomsApi
         [AliasAs("sortBy")] string? sortBy,
         [AliasAs("max")] int max,
         CancellationToken cancellationToken);
+
+    /// <summary>Not idempotent: a retry after a 5xx or a timeout may create the room twice.</summary>
+    [Post("/rooms")]
+    Task<HttpResponseMessage> CreateRoomAsync([Body] CreateRoomRequest room, CancellationToken cancellationToken);
+
+    [Get("/rooms/{roomId}")]
+    Task<HttpResponseMessage> GetRoomDetailsAsync(string roomId, CancellationToken cancellationToken);
+
+    /// <summary>Never retried after a 5xx or a timeout either: the room may already have changed.</summary>
+    [Put("/rooms/{roomId}")]
+    Task<HttpResponseMessage> UpdateRoomAsync(string roomId, [Body] UpdateRoomRequest room, CancellationToken cancellationToken);
 }

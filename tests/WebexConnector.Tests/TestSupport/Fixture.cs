@@ -9,6 +9,10 @@ internal static class Fixture
     public const string RoomsPage2 = "rooms/rooms-page-2.json";
     public const string RoomsPage3 = "rooms/rooms-page-3.json";
     public const string RoomsEmpty = "rooms/rooms-empty.json";
+    public const string RoomCreated = "rooms/room-created.json";
+    public const string RoomDetails = "rooms/room-details.json";
+    public const string RoomDetailsPrivate = "rooms/room-details-private.json";
+    public const string RoomUpdated = "rooms/room-updated.json";
     public const string PeopleByEmail = "people/people-by-email.json";
     public const string PeopleNotFound = "people/people-not-found.json";
     public const string PersonMe = "people/person-me.json";
