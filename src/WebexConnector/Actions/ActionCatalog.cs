@@ -9,6 +9,9 @@ public static class ActionCatalog
         ListRoomsAction.Definition,
         GetUserAction.Definition,
         SendMessageAction.Definition,
+        AddPeopleAction.Definition,
+        ListMembershipsAction.Definition,
+        RemoveMembershipAction.Definition,
     ];
 
     public static ActionDefinition? Find(string identifier) =>

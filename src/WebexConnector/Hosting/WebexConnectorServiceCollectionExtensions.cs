@@ -26,6 +26,7 @@ public static class WebexConnectorServiceCollectionExtensions
         AddWebexApi<IRoomsApi>(services, config).AddHttpMessageHandler<BearerTokenHandler>();
         AddWebexApi<IPeopleApi>(services, config).AddHttpMessageHandler<BearerTokenHandler>();
         AddWebexApi<IMessagesApi>(services, config).AddHttpMessageHandler<BearerTokenHandler>();
+        AddWebexApi<IMembershipsApi>(services, config).AddHttpMessageHandler<BearerTokenHandler>();
         return services;
     }
 
