@@ -13,6 +13,9 @@ public static class ActionCatalog
         ListEventsAction.Definition,
         CreateRoomAction.Definition,
         UpdateRoomAction.Definition,
+        AddPeopleAction.Definition,
+        ListMembershipsAction.Definition,
+        RemoveMembershipAction.Definition,
     ];
 
     public static ActionDefinition? Find(string identifier) =>

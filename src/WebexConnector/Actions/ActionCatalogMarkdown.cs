@@ -68,6 +68,7 @@ public static class ActionCatalogMarkdown
             ParameterFormat.Timestamp => "; ISO 8601 with an offset, e.g. `2026-01-31T08:00:00Z`",
             ParameterFormat.JsonObject => "; a JSON object",
             ParameterFormat.HttpUrl => "; an http(s) URL",
+            ParameterFormat.PathSegment => "; a Webex id (not `.` or `..`)",
             _ => "",
         });
         if (parameter.MaxUtf8Bytes is { } bytes)

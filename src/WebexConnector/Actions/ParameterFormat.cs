@@ -17,4 +17,11 @@ public enum ParameterFormat
 
     /// <summary>An absolute <c>http</c> or <c>https</c> URL, e.g. a public file to attach.</summary>
     HttpUrl,
+
+    /// <summary>
+    /// An id sent as one URL path segment, e.g. <c>/memberships/{membershipId}</c>: anything but <c>.</c> and <c>..</c>,
+    /// which the URL would resolve as a step to another resource (escaped as <c>%2E</c> they count as dots too).
+    /// Every other character is escaped by Refit and stays inside the segment.
+    /// </summary>
+    PathSegment,
 }

@@ -138,6 +138,8 @@ public static partial class ParameterValidator
             $"Parameter '{parameter.Name}' must be a JSON object; {reason}",
         ParameterFormat.HttpUrl when !IsHttpUrl(text) =>
             $"Parameter '{parameter.Name}' must be an absolute http or https URL; got '{Webex.TextSanitizer.Excerpt(text, 80)}'.",
+        ParameterFormat.PathSegment when text is "." or ".." =>
+            $"Parameter '{parameter.Name}' must be a Webex id; got '{text}', which in a URL path would name another resource.",
         _ => null,
     };
 

@@ -27,6 +27,7 @@ public static class WebexConnectorServiceCollectionExtensions
         AddWebexApi<IPeopleApi>(services, config).AddHttpMessageHandler<BearerTokenHandler>();
         AddWebexApi<IMessagesApi>(services, config).AddHttpMessageHandler<BearerTokenHandler>();
         AddWebexApi<IEventsApi>(services, config).AddHttpMessageHandler<BearerTokenHandler>();
+        AddWebexApi<IMembershipsApi>(services, config).AddHttpMessageHandler<BearerTokenHandler>();
         return services;
     }
 

@@ -8,6 +8,7 @@ namespace WebexConnector.Webex;
 [JsonSerializable(typeof(CreateMessageRequest))]
 [JsonSerializable(typeof(CreateRoomRequest))]
 [JsonSerializable(typeof(UpdateRoomRequest))]
+[JsonSerializable(typeof(CreateMembershipRequest))]
 [JsonSerializable(typeof(WebexItemsPage))]
 [JsonSerializable(typeof(WebexErrorBody))]
 [JsonSerializable(typeof(JsonElement))]

@@ -17,6 +17,10 @@ internal static class Fixture
     public const string PeopleNotFound = "people/people-not-found.json";
     public const string PersonMe = "people/person-me.json";
     public const string MessageCreated = "messages/message-created.json";
+    public const string MembershipCreated = "memberships/membership-created.json";
+    public const string MembershipsPage1 = "memberships/memberships-page-1.json";
+    public const string MembershipsPage2 = "memberships/memberships-page-2.json";
+    public const string MembershipsEmpty = "memberships/memberships-empty.json";
     public const string Error404 = "errors/not-found-404.json";
     public const string Error401 = "errors/unauthorized-401.json";
     public const string Error400DescriptionOnly = "errors/description-only-400.json";

@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using WebexConnector.Webex;
+
+namespace WebexConnector.Actions;
+
+/// <summary><c>list_memberships</c>: room memberships, <c>GET /memberships</c> page by page via <c>Link</c>.</summary>
+/// <remarks>
+/// Webex wants <c>roomId</c> with <c>personId</c>/<c>personEmail</c>, except for a compliance officer, who may list
+/// every membership of a person. The connector cannot tell the two apart, so it leaves that rule to Webex (a 400).
+/// </remarks>
+public sealed class ListMembershipsAction(IMembershipsApi memberships) : IConnectorAction
+{
+    public static ActionDefinition Definition { get; } = new()
+    {
+        Identifier = "list_memberships",
+        Name = "list memberships",
+        Description = "List room memberships: of a room (room_id, optionally one person in it) or, without room_id, the "
+            + "authenticated user's own; a compliance officer may filter by person without room_id",
+        Type = ActionType.Investigate,
+        ReadOnly = true,
+        WebexCall = "GET /memberships",
+        RequiredScopes = ["spark:memberships_read"],
+        FailureActivity = "Error listing memberships",
+        Parameters =
+        [
+            new() { Name = "room_id", Description = "Only memberships of this room", Contains = ["webex room id"] },
+            new() { Name = "person_id", Description = "Only memberships of this person (with room_id, unless a compliance officer)", Contains = ["webex person id"] },
+            new() { Name = "person_email", Description = "Only memberships of the person with this e-mail address (with room_id, unless a compliance officer)", Format = ParameterFormat.EmailAddress, Contains = ["email"] },
+            new() { Name = "limit", Description = "At most this many memberships (default: every membership)", Type = ParameterType.Numeric, Minimum = 1 },
+        ],
+        Choices = [new(["person_id", "person_email"], Required: false)],
+        Output = [.. MembershipOutput.Paths, new("action_result.summary.total_memberships", "numeric")],
+        CreateHandler = services => new ListMembershipsAction(services.GetRequiredService<IMembershipsApi>()),
+    };
+
+    public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
+    {
+        var roomId = parameters.GetString("room_id");
+        var personId = parameters.GetString("person_id");
+        var personEmail = parameters.GetString("person_email");
+        var found = await WebexPager.CollectAsync(
+            memberships.Client,
+            (max, ct) => memberships.ListMembershipsAsync(roomId, personId, personEmail, max, ct),
+            parameters.GetInteger("limit"),
+            cancellationToken).ConfigureAwait(false);
+
+        return ActionOutcome.Success($"Total memberships: {found.Count}", found, new JsonObject { ["total_memberships"] = found.Count });
+    }
+}
