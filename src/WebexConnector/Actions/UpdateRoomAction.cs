@@ -23,7 +23,7 @@ public sealed class UpdateRoomAction(IRoomsApi rooms) : IConnectorAction
         UncertainOutcomeNote = "The room may or may not have been updated; get its details before updating it again.",
         Parameters =
         [
-            new() { Name = "room_id", Description = "Id of the room to update", Required = true, Contains = ["webex room id"] },
+            new() { Name = "room_id", Description = "Id of the room to update", Required = true, Format = ParameterFormat.PathSegment, Contains = ["webex room id"] },
             new() { Name = "title", Description = "New name of the room (give the current one to keep it)", Required = true },
             new() { Name = "team_id", Description = "Move a room that belongs to no team into this team (Webex does not move rooms between teams)", Contains = ["webex team id"] },
             new() { Name = "classification_id", Description = "New classification of the room" },
