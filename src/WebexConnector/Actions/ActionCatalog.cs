@@ -9,6 +9,9 @@ public static class ActionCatalog
         ListRoomsAction.Definition,
         GetUserAction.Definition,
         SendMessageAction.Definition,
+        ListMessagesAction.Definition,
+        GetMessageAction.Definition,
+        DeleteMessageAction.Definition,
     ];
 
     public static ActionDefinition? Find(string identifier) =>

@@ -6,6 +6,7 @@ namespace WebexConnector.Webex;
 /// <summary>Source-generated System.Text.Json metadata for everything sent to or read from Webex.</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(CreateMessageRequest))]
+[JsonSerializable(typeof(MessageAttachment))]
 [JsonSerializable(typeof(WebexItemsPage))]
 [JsonSerializable(typeof(WebexErrorBody))]
 [JsonSerializable(typeof(JsonElement))]
