@@ -6,7 +6,7 @@ namespace WebexConnector.Cli.Tests;
 [Parallelizable(ParallelScope.All)]
 public sealed class ActionsCatalogTests : CliTestBase
 {
-    private static readonly string[] Identifiers = ["test_connectivity", "list_rooms", "get_user", "send_message"];
+    private static readonly string[] Identifiers = ["test_connectivity", "list_rooms", "get_user", "send_message", "list_messages", "get_message", "delete_message"];
 
     private async Task<Dictionary<string, JsonObject>> ActionsAsync()
     {
@@ -39,6 +39,9 @@ public sealed class ActionsCatalogTests : CliTestBase
     [TestCase("list_rooms", "list rooms", "investigate")]
     [TestCase("get_user", "get user", "investigate")]
     [TestCase("send_message", "send message", "generic")]
+    [TestCase("list_messages", "list messages", "investigate")]
+    [TestCase("get_message", "get message", "investigate")]
+    [TestCase("delete_message", "delete message", "contain")]
     public async Task Actions_EachAction_HasManifestFieldsAndType(string identifier, string displayName, string type)
     {
         var actions = await ActionsAsync();
@@ -59,6 +62,9 @@ public sealed class ActionsCatalogTests : CliTestBase
     [TestCase("list_rooms", true)]
     [TestCase("get_user", true)]
     [TestCase("send_message", false)]
+    [TestCase("list_messages", true)]
+    [TestCase("get_message", true)]
+    [TestCase("delete_message", false)]
     public async Task Actions_ReadOnlyFlag_OnlySendMessageChangesAnything(string identifier, bool readOnly)
     {
         var actions = await ActionsAsync();
@@ -75,6 +81,13 @@ public sealed class ActionsCatalogTests : CliTestBase
     [TestCase("send_message", "destination_type", true, "string")]
     [TestCase("send_message", "message", true, "string")]
     [TestCase("send_message", "markdown", false, "boolean")]
+    [TestCase("send_message", "parent_id", false, "string")]
+    [TestCase("send_message", "files", false, "string")]
+    [TestCase("send_message", "card", false, "string")]
+    [TestCase("list_messages", "room_id", true, "string")]
+    [TestCase("list_messages", "limit", false, "numeric")]
+    [TestCase("get_message", "message_id", true, "string")]
+    [TestCase("delete_message", "message_id", true, "string")]
     public async Task Actions_Parameter_DescribedAsInContract(string identifier, string parameter, bool required, string dataType)
     {
         var actions = await ActionsAsync();
@@ -95,7 +108,10 @@ public sealed class ActionsCatalogTests : CliTestBase
     [TestCase("test_connectivity", new string[0])]
     [TestCase("list_rooms", new[] { "type", "sort_by", "team_id", "limit" })]
     [TestCase("get_user", new[] { "email_address" })]
-    [TestCase("send_message", new[] { "endpoint_id", "destination_type", "message", "markdown" })]
+    [TestCase("send_message", new[] { "endpoint_id", "destination_type", "message", "markdown", "parent_id", "files", "card" })]
+    [TestCase("list_messages", new[] { "room_id", "parent_id", "before", "before_message", "mentioned_people", "limit" })]
+    [TestCase("get_message", new[] { "message_id" })]
+    [TestCase("delete_message", new[] { "message_id" })]
     public async Task Actions_Parameters_AreExactlyTheContractParameters(string identifier, string[] expected)
     {
         var actions = await ActionsAsync();
@@ -108,6 +124,9 @@ public sealed class ActionsCatalogTests : CliTestBase
     [TestCase("list_rooms", new[] { "action_result.status", "action_result.message", "action_result.data.*.id", "action_result.summary.total_rooms" })]
     [TestCase("get_user", new[] { "action_result.status", "action_result.message", "action_result.data.*.id", "action_result.parameter.email_address" })]
     [TestCase("send_message", new[] { "action_result.status", "action_result.message", "action_result.data.*.id" })]
+    [TestCase("list_messages", new[] { "action_result.status", "action_result.message", "action_result.data.*.id", "action_result.summary.total_messages" })]
+    [TestCase("get_message", new[] { "action_result.status", "action_result.message", "action_result.data.*.id", "action_result.parameter.message_id" })]
+    [TestCase("delete_message", new[] { "action_result.status", "action_result.message", "action_result.parameter.message_id" })]
     public async Task Actions_Output_CoversPlaybookDataPaths(string identifier, string[] requiredPaths)
     {
         var actions = await ActionsAsync();
