@@ -6,7 +6,8 @@ namespace WebexConnector.Cli.Tests;
 [Parallelizable(ParallelScope.All)]
 public sealed class ActionsCatalogTests : CliTestBase
 {
-    private static readonly string[] Identifiers = ["test_connectivity", "list_rooms", "get_user", "send_message"];
+    private static readonly string[] Identifiers =
+        ["test_connectivity", "list_rooms", "create_room", "update_room", "get_user", "list_users", "list_memberships", "add_people", "remove_membership", "send_message", "list_messages", "get_message", "delete_message", "list_events"];
 
     private async Task<Dictionary<string, JsonObject>> ActionsAsync()
     {
@@ -28,17 +29,27 @@ public sealed class ActionsCatalogTests : CliTestBase
     }
 
     [Test]
-    public async Task Actions_Invoked_ListsExactlyTheFourActions()
+    public async Task Actions_Invoked_ListsExactlyTheDefinedActions()
     {
         var actions = await ActionsAsync();
 
-        Assert.That(actions.Keys, Is.SupersetOf(Identifiers));
+        Assert.That(actions.Keys, Is.EquivalentTo(Identifiers));
     }
 
     [TestCase("test_connectivity", "test connectivity", "test")]
     [TestCase("list_rooms", "list rooms", "investigate")]
     [TestCase("get_user", "get user", "investigate")]
     [TestCase("send_message", "send message", "generic")]
+    [TestCase("list_messages", "list messages", "investigate")]
+    [TestCase("get_message", "get message", "investigate")]
+    [TestCase("delete_message", "delete message", "contain")]
+    [TestCase("create_room", "create room", "generic")]
+    [TestCase("update_room", "update room", "generic")]
+    [TestCase("list_users", "list users", "investigate")]
+    [TestCase("list_memberships", "list memberships", "investigate")]
+    [TestCase("add_people", "add people", "generic")]
+    [TestCase("remove_membership", "remove membership", "contain")]
+    [TestCase("list_events", "list events", "investigate")]
     public async Task Actions_EachAction_HasManifestFieldsAndType(string identifier, string displayName, string type)
     {
         var actions = await ActionsAsync();
@@ -59,7 +70,17 @@ public sealed class ActionsCatalogTests : CliTestBase
     [TestCase("list_rooms", true)]
     [TestCase("get_user", true)]
     [TestCase("send_message", false)]
-    public async Task Actions_ReadOnlyFlag_OnlySendMessageChangesAnything(string identifier, bool readOnly)
+    [TestCase("list_messages", true)]
+    [TestCase("get_message", true)]
+    [TestCase("delete_message", false)]
+    [TestCase("create_room", false)]
+    [TestCase("update_room", false)]
+    [TestCase("list_users", true)]
+    [TestCase("list_memberships", true)]
+    [TestCase("add_people", false)]
+    [TestCase("remove_membership", false)]
+    [TestCase("list_events", true)]
+    public async Task Actions_ReadOnlyFlag_IsFalseExactlyForActionsThatChangeWebex(string identifier, bool readOnly)
     {
         var actions = await ActionsAsync();
 
@@ -75,6 +96,13 @@ public sealed class ActionsCatalogTests : CliTestBase
     [TestCase("send_message", "destination_type", true, "string")]
     [TestCase("send_message", "message", true, "string")]
     [TestCase("send_message", "markdown", false, "boolean")]
+    [TestCase("send_message", "parent_id", false, "string")]
+    [TestCase("send_message", "files", false, "string")]
+    [TestCase("send_message", "card", false, "string")]
+    [TestCase("list_messages", "room_id", true, "string")]
+    [TestCase("list_messages", "limit", false, "numeric")]
+    [TestCase("get_message", "message_id", true, "string")]
+    [TestCase("delete_message", "message_id", true, "string")]
     public async Task Actions_Parameter_DescribedAsInContract(string identifier, string parameter, bool required, string dataType)
     {
         var actions = await ActionsAsync();
@@ -95,7 +123,10 @@ public sealed class ActionsCatalogTests : CliTestBase
     [TestCase("test_connectivity", new string[0])]
     [TestCase("list_rooms", new[] { "type", "sort_by", "team_id", "limit" })]
     [TestCase("get_user", new[] { "email_address" })]
-    [TestCase("send_message", new[] { "endpoint_id", "destination_type", "message", "markdown" })]
+    [TestCase("send_message", new[] { "endpoint_id", "destination_type", "message", "markdown", "parent_id", "files", "card" })]
+    [TestCase("list_messages", new[] { "room_id", "parent_id", "before", "before_message", "mentioned_people", "limit" })]
+    [TestCase("get_message", new[] { "message_id" })]
+    [TestCase("delete_message", new[] { "message_id" })]
     public async Task Actions_Parameters_AreExactlyTheContractParameters(string identifier, string[] expected)
     {
         var actions = await ActionsAsync();
@@ -108,6 +139,9 @@ public sealed class ActionsCatalogTests : CliTestBase
     [TestCase("list_rooms", new[] { "action_result.status", "action_result.message", "action_result.data.*.id", "action_result.summary.total_rooms" })]
     [TestCase("get_user", new[] { "action_result.status", "action_result.message", "action_result.data.*.id", "action_result.parameter.email_address" })]
     [TestCase("send_message", new[] { "action_result.status", "action_result.message", "action_result.data.*.id" })]
+    [TestCase("list_messages", new[] { "action_result.status", "action_result.message", "action_result.data.*.id", "action_result.summary.total_messages" })]
+    [TestCase("get_message", new[] { "action_result.status", "action_result.message", "action_result.data.*.id", "action_result.parameter.message_id" })]
+    [TestCase("delete_message", new[] { "action_result.status", "action_result.message", "action_result.parameter.message_id" })]
     public async Task Actions_Output_CoversPlaybookDataPaths(string identifier, string[] requiredPaths)
     {
         var actions = await ActionsAsync();
@@ -135,5 +169,27 @@ public sealed class ActionsCatalogTests : CliTestBase
         var total = output.FirstOrDefault(o => Str(o?["data_path"]) == "action_result.summary.total_rooms");
 
         Assert.That(Str(total?["data_type"]), Is.EqualTo("numeric"));
+    }
+
+    [TestCase("test_connectivity", "spark:people_read")]
+    [TestCase("list_rooms", "spark:rooms_read")]
+    [TestCase("create_room", "spark:rooms_write")]
+    [TestCase("update_room", "spark:rooms_read spark:rooms_write")]
+    [TestCase("get_user", "spark:people_read")]
+    [TestCase("list_users", "spark:people_read")]
+    [TestCase("list_memberships", "spark:memberships_read")]
+    [TestCase("add_people", "spark:memberships_write")]
+    [TestCase("remove_membership", "spark:memberships_write")]
+    [TestCase("send_message", "spark:messages_write")]
+    [TestCase("list_messages", "spark:messages_read")]
+    [TestCase("get_message", "spark:messages_read")]
+    [TestCase("delete_message", "spark:messages_write spark-compliance:messages_write")]
+    [TestCase("list_events", "spark-compliance:events_read")]
+    public async Task Actions_EachAction_ListsTheScopesItNeeds(string identifier, string scopes)
+    {
+        var actions = await ActionsAsync();
+
+        var listed = actions[identifier]["required_scopes"] as JsonArray;
+        Assert.That(listed?.Select(s => Str(s)), Is.EqualTo(scopes.Split(' ')), identifier);
     }
 }

@@ -7,15 +7,18 @@ public static class ActionCatalog
     [
         TestConnectivityAction.Definition,
         ListRoomsAction.Definition,
-        GetUserAction.Definition,
-        SendMessageAction.Definition,
-        ListUsersAction.Definition,
-        ListEventsAction.Definition,
         CreateRoomAction.Definition,
         UpdateRoomAction.Definition,
-        AddPeopleAction.Definition,
+        GetUserAction.Definition,
+        ListUsersAction.Definition,
         ListMembershipsAction.Definition,
+        AddPeopleAction.Definition,
         RemoveMembershipAction.Definition,
+        SendMessageAction.Definition,
+        ListMessagesAction.Definition,
+        GetMessageAction.Definition,
+        DeleteMessageAction.Definition,
+        ListEventsAction.Definition,
     ];
 
     public static ActionDefinition? Find(string identifier) =>

@@ -101,8 +101,8 @@ public sealed class ListUsersAction(IPeopleApi people) : IConnectorAction
             people.Client,
             (max, ct) => people.ListPeopleAsync(email, displayName, ids, orgId, locationId, max, ct),
             parameters.GetInteger("limit"),
-            cancellationToken,
-            locationId is null ? null : MaxPageSizeByLocation)
+            locationId is null ? WebexPager.MaxPageSize : MaxPageSizeByLocation,
+            cancellationToken)
             .ConfigureAwait(false);
 
         return ActionOutcome.Success($"Total users: {found.Count}", found, new JsonObject { ["total_users"] = found.Count });

@@ -1,19 +1,29 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WebexConnector.Webex;
 
 namespace WebexConnector.Actions;
 
-/// <summary><c>send_message</c>: posts a message to a room, a person, or an e-mail address, <c>POST /messages</c>.</summary>
+/// <summary>
+/// <c>send_message</c>: posts a message to a room, a person, or an e-mail address, <c>POST /messages</c>; optionally as a
+/// reply in a thread, with one file (a public URL) and one adaptive card.
+/// </summary>
 public sealed class SendMessageAction(IMessagesApi messages) : IConnectorAction
 {
     /// <summary>Webex's limit for <c>text</c> and <c>markdown</c>.</summary>
     public const int MaxMessageBytes = 7439;
 
+    /// <summary>
+    /// The connector's bound for an adaptive card's JSON. Webex documents none; real cards are a few KiB, and Webex itself
+    /// refuses a card it finds too large.
+    /// </summary>
+    public const int MaxCardBytes = 64 * 1024;
+
     public static ActionDefinition Definition { get; } = new()
     {
         Identifier = "send_message",
         Name = "send message",
-        Description = "Send a message to a Webex room or user",
+        Description = "Send a message to a Webex room or user, optionally as a reply in a thread, with a file or an adaptive card",
         Type = ActionType.Generic,
         ReadOnly = false,
         WebexCall = "POST /messages",
@@ -24,13 +34,30 @@ public sealed class SendMessageAction(IMessagesApi messages) : IConnectorAction
         [
             new() { Name = "endpoint_id", Description = "Person id, room id, or (with destination_type email) an e-mail address", Required = true, Contains = ["webex room id", "webex person id", "email"] },
             new() { Name = "destination_type", Description = "What endpoint_id is: user (a person id, sent as toPersonId), room (roomId) or email (toPersonEmail)", Required = true, AllowedValues = ["user", "room", "email"] },
-            new() { Name = "message", Description = "The message text (or markdown)", Required = true, MaxUtf8Bytes = MaxMessageBytes },
+            new()
+            {
+                Name = "message",
+                Description = "The message text (or markdown); with a card, the fallback text Webex shows where the card cannot be rendered",
+                Required = true,
+                MaxUtf8Bytes = MaxMessageBytes,
+            },
             new() { Name = "markdown", Description = "Send the message as markdown", Type = ParameterType.Boolean },
+            new() { Name = "parent_id", Description = "Reply in the thread of this message (sent as parentId)", Contains = ["webex message id"] },
+            new() { Name = "files", Description = "The public URL of one file to post with the message (Webex takes one file per message)", Format = ParameterFormat.HttpUrl, Contains = ["url"] },
+            new()
+            {
+                Name = "card",
+                Description = "An adaptive card, sent as the message's one attachment (Webex takes one card per message); "
+                    + "message is still required: it is the fallback text where the card cannot be rendered",
+                Format = ParameterFormat.JsonObject,
+                MaxUtf8Bytes = MaxCardBytes,
+            },
         ],
         Output =
         [
             new("action_result.data.*.id", "string") { Contains = ["webex message id"], IsTextColumn = true },
             new("action_result.data.*.roomId", "string") { Contains = ["webex room id"], IsTextColumn = true },
+            new("action_result.data.*.parentId", "string") { Contains = ["webex message id"] },
             new("action_result.data.*.roomType", "string"),
             new("action_result.data.*.personId", "string") { Contains = ["webex person id"] },
             new("action_result.data.*.personEmail", "string") { Contains = ["email"] },
@@ -50,17 +77,29 @@ public sealed class SendMessageAction(IMessagesApi messages) : IConnectorAction
         }
 
         var markdown = parameters.GetBoolean("markdown") == true;
+        var file = parameters.GetString("files");
+        var card = parameters.GetString("card");
         var request = new CreateMessageRequest
         {
             RoomId = destination == "room" ? endpoint : null,
+            ParentId = parameters.GetString("parent_id"),
             ToPersonId = destination == "user" ? endpoint : null,
             ToPersonEmail = destination == "email" ? endpoint : null,
             Text = markdown ? null : text,
             Markdown = markdown ? text : null,
+            Files = file is null ? null : [file],
+            Attachments = card is null ? null : [MessageAttachment.AdaptiveCard(ParseCard(card))],
         };
 
         using var response = await messages.CreateMessageAsync(request, cancellationToken).ConfigureAwait(false);
         var created = await WebexResponses.ReadObjectAsync(response, cancellationToken).ConfigureAwait(false);
         return ActionOutcome.Success("Message sent successfully", [created]);
+    }
+
+    // The validator has checked that the card is a JSON object; it is embedded as JSON, never as a string.
+    private static JsonElement ParseCard(string card)
+    {
+        using var document = JsonDocument.Parse(card);
+        return document.RootElement.Clone();
     }
 }

@@ -11,6 +11,10 @@ public sealed record CreateMessageRequest
     [JsonPropertyName("roomId")]
     public string? RoomId { get; init; }
 
+    /// <summary>The message to reply to (a thread).</summary>
+    [JsonPropertyName("parentId")]
+    public string? ParentId { get; init; }
+
     [JsonPropertyName("toPersonId")]
     public string? ToPersonId { get; init; }
 
@@ -22,4 +26,12 @@ public sealed record CreateMessageRequest
 
     [JsonPropertyName("markdown")]
     public string? Markdown { get; init; }
+
+    /// <summary>Public URLs of files to post; Webex takes only one per message.</summary>
+    [JsonPropertyName("files")]
+    public IReadOnlyList<string>? Files { get; init; }
+
+    /// <summary>Content attachments; Webex takes only one card per message.</summary>
+    [JsonPropertyName("attachments")]
+    public IReadOnlyList<MessageAttachment>? Attachments { get; init; }
 }

@@ -9,6 +9,7 @@ namespace WebexConnector.Webex;
 [JsonSerializable(typeof(CreateRoomRequest))]
 [JsonSerializable(typeof(UpdateRoomRequest))]
 [JsonSerializable(typeof(CreateMembershipRequest))]
+[JsonSerializable(typeof(MessageAttachment))]
 [JsonSerializable(typeof(WebexItemsPage))]
 [JsonSerializable(typeof(WebexErrorBody))]
 [JsonSerializable(typeof(JsonElement))]

@@ -17,26 +17,30 @@ public static class WebexPager
     /// <param name="firstPage">Requests the first page with the given <c>max</c>.</param>
     /// <param name="limit">At most this many items; <c>null</c> for all of them.</param>
     /// <param name="cancellationToken">Stops the listing.</param>
+    public static Task<List<JsonElement>> CollectAsync(
+        HttpClient client,
+        Func<int, CancellationToken, Task<HttpResponseMessage>> firstPage,
+        long? limit,
+        CancellationToken cancellationToken) =>
+        CollectAsync(client, firstPage, limit, MaxPageSize, cancellationToken);
+
+    /// <inheritdoc cref="CollectAsync(HttpClient, Func{int, CancellationToken, Task{HttpResponseMessage}}, long?, CancellationToken)"/>
     /// <param name="maxPageSize">
-    /// The endpoint's own largest page when it is below <see cref="MaxPageSize"/> (e.g. <c>GET /people</c> with a
-    /// <c>locationId</c>: 50); <c>null</c> for the usual 1000.
+    /// The largest <c>max</c> this call accepts, when Webex allows less than <see cref="MaxPageSize"/>
+    /// (e.g. 100 for messages filtered by <c>mentionedPeople</c>).
     /// </param>
     public static async Task<List<JsonElement>> CollectAsync(
         HttpClient client,
         Func<int, CancellationToken, Task<HttpResponseMessage>> firstPage,
         long? limit,
-        CancellationToken cancellationToken,
-        int? maxPageSize = null)
+        int maxPageSize,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(firstPage);
-        if (maxPageSize is { } cap)
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(cap, 1, nameof(maxPageSize));
-        }
-
-        var largest = Math.Min(maxPageSize ?? MaxPageSize, MaxPageSize);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxPageSize, MaxPageSize);
         var bounded = limit is { } wanted ? (int)Math.Min(wanted, int.MaxValue) : (int?)null;
-        var pageSize = Math.Min(bounded ?? largest, largest);
+        var pageSize = Math.Min(bounded ?? maxPageSize, maxPageSize);
         var found = new List<JsonElement>();
         await foreach (var item in ReadAllAsync(client, ct => firstPage(pageSize, ct), bounded, cancellationToken).ConfigureAwait(false))
         {

@@ -4,7 +4,8 @@ namespace WebexConnector.Tests.Actions;
 
 public class ActionCatalogTests
 {
-    private static readonly string[] ContractIdentifiers = ["test_connectivity", "list_rooms", "get_user", "send_message"];
+    private static readonly string[] Identifiers =
+        ["test_connectivity", "list_rooms", "create_room", "update_room", "get_user", "list_users", "list_memberships", "add_people", "remove_membership", "send_message", "list_messages", "get_message", "delete_message", "list_events"];
     private static readonly string[] RoomTypes = ["direct", "group"];
     private static readonly string[] SortOrders = ["id", "lastactivity", "created"];
     private static readonly string[] DestinationTypes = ["user", "room", "email"];
@@ -26,19 +27,22 @@ public class ActionCatalogTests
     }
 
     [Test]
-    public void All_ContractActions_ArePresentOnceWithTheirTypes()
+    public void All_EveryAction_IsPresentOnceWithItsType()
     {
         var byIdentifier = ActionCatalog.All.ToDictionary(a => a.Identifier, StringComparer.Ordinal);
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(byIdentifier.Keys, Is.SupersetOf(ContractIdentifiers));
+            Assert.That(byIdentifier.Keys, Is.EquivalentTo(Identifiers));
             Assert.That(byIdentifier["test_connectivity"].Type, Is.EqualTo(ActionType.Test));
             Assert.That(byIdentifier["list_rooms"].Type, Is.EqualTo(ActionType.Investigate));
             Assert.That(byIdentifier["get_user"].Type, Is.EqualTo(ActionType.Investigate));
             Assert.That(byIdentifier["send_message"].Type, Is.EqualTo(ActionType.Generic));
             Assert.That(byIdentifier["send_message"].ReadOnly, Is.False);
             Assert.That(byIdentifier["list_rooms"].ReadOnly, Is.True);
+            Assert.That(byIdentifier["delete_message"].Type, Is.EqualTo(ActionType.Contain));
+            Assert.That(byIdentifier["remove_membership"].Type, Is.EqualTo(ActionType.Contain));
+            Assert.That(byIdentifier["list_events"].RequiredScopes, Is.EqualTo(new[] { "spark-compliance:events_read" }));
         }
     }
 

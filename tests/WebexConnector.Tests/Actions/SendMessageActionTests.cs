@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using RichardSzalay.MockHttp;
+using WebexConnector.Actions;
 
 namespace WebexConnector.Tests.Actions;
 
@@ -10,6 +11,19 @@ public class SendMessageActionTests
     private const string MessagesUrl = ConnectorHarness.BaseUrl + "/messages";
     private const string RoomId = "Y2lzY29zcGFyazovL3VzL1JPT00vYmJjZWIxYWQtNDNmMS0zYjU4LTkxNDctZjE0YmIwYzRkMTU0";
     private const string PersonId = "Y2lzY29zcGFyazovL3VzL1BFT1BMRS9mMDZkNzFhNS0wODMzLTRmYTUtYTcyYS1jYzg5YjI1ZWVlMmX";
+    private const string ParentId = "Y2lzY29zcGFyazovL3VzL01FU1NBR0UvZWM1ZTIzZjAtN2RhMS0xMWU5LTg2NTgtZTkzYzNiODZjZmFm";
+
+    // The OpenAPI example card, as an operator would paste it, and as it must arrive (compact).
+    private const string Card = """
+        {
+          "type": "AdaptiveCard",
+          "version": "1.0",
+          "body": [ { "type": "TextBlock", "text": "Adaptive Cards", "size": "large" } ],
+          "actions": [ { "type": "Action.OpenUrl", "url": "http://adaptivecards.io", "title": "Learn More" } ]
+        }
+        """;
+
+    private const string CompactCard = """{"type":"AdaptiveCard","version":"1.0","body":[{"type":"TextBlock","text":"Adaptive Cards","size":"large"}],"actions":[{"type":"Action.OpenUrl","url":"http://adaptivecards.io","title":"Learn More"}]}""";
 
     [TestCase("room", RoomId, """{"roomId":"Y2lzY29zcGFyazovL3VzL1JPT00vYmJjZWIxYWQtNDNmMS0zYjU4LTkxNDctZjE0YmIwYzRkMTU0","text":"hello room"}""",
         TestName = "Execute_RoomDestination_PostsRoomIdAndTextOnly")]
@@ -206,8 +220,228 @@ public class SendMessageActionTests
         }
     }
 
+    [Test]
+    public async Task Execute_ParentId_PostsParentIdToReplyInTheThread()
+    {
+        using var harness = new ConnectorHarness();
+        var bodies = new List<string>();
+        harness.When(HttpMethod.Post, MessagesUrl).Respond(request => CreatedAsync(bodies, request));
+        var parameters = With(Parameters("room", RoomId, "on it"), ("parent_id", ParentId));
+
+        var result = await harness.RunOneAsync("send_message", parameters);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Status, Is.EqualTo("success"), ConnectorHarness.Describe(result));
+            Assert.That(bodies, Is.EqualTo(new[] { $$"""{"roomId":"{{RoomId}}","parentId":"{{ParentId}}","text":"on it"}""" }));
+        }
+    }
+
+    [Test]
+    public async Task Execute_File_PostsFilesAsAListOfOneUrl()
+    {
+        using var harness = new ConnectorHarness();
+        var bodies = new List<string>();
+        harness.When(HttpMethod.Post, MessagesUrl).Respond(request => CreatedAsync(bodies, request));
+        var parameters = With(Parameters("room", RoomId, "the report"), ("files", "https://www.example.com/reports/inc-1234.pdf?v=2&x=%20"));
+
+        var result = await harness.RunOneAsync("send_message", parameters);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Status, Is.EqualTo("success"), ConnectorHarness.Describe(result));
+            Assert.That(bodies, Is.EqualTo(new[]
+            {
+                $$"""{"roomId":"{{RoomId}}","text":"the report","files":["https://www.example.com/reports/inc-1234.pdf?v=2\u0026x=%20"]}""",
+            }));
+            Assert.That(JsonNode.Parse(bodies[0])?["files"]?[0]?.GetValue<string>(), Is.EqualTo("https://www.example.com/reports/inc-1234.pdf?v=2&x=%20"));
+        }
+    }
+
+    [Test]
+    public async Task Execute_Card_PostsOneAdaptiveCardAttachmentEmbeddedAsJson()
+    {
+        using var harness = new ConnectorHarness();
+        var bodies = new List<string>();
+        harness.When(HttpMethod.Post, MessagesUrl).Respond(request => CreatedAsync(bodies, request));
+        var parameters = With(Parameters("room", RoomId, "Incident INC-1234 (open in a client that shows cards)"), ("card", Card));
+
+        var result = await harness.RunOneAsync("send_message", parameters);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Status, Is.EqualTo("success"), ConnectorHarness.Describe(result));
+            Assert.That(bodies, Is.EqualTo(new[]
+            {
+                $$"""{"roomId":"{{RoomId}}","text":"Incident INC-1234 (open in a client that shows cards)","attachments":[{"contentType":"application/vnd.microsoft.card.adaptive","content":{{CompactCard}}}]}""",
+            }), "the card is a JSON object inside the one attachment, not a string");
+        }
+    }
+
+    [Test]
+    public async Task Execute_CardWithUnicodeAndEscapes_ArrivesAsTheSameJson()
+    {
+        using var harness = new ConnectorHarness();
+        var bodies = new List<string>();
+        harness.When(HttpMethod.Post, MessagesUrl).Respond(request => CreatedAsync(bodies, request));
+        const string card = """
+            {"type": "AdaptiveCard", "version": "1.3",
+             "body": [{"type": "TextBlock", "text": "Hôte <host-42> \"isolé\" ✓\n\u00e9", "wrap": true, "size": 12.50, "big": 12345678901234567890123}]}
+            """;
+        var parameters = With(Parameters("room", RoomId, "fallback"), ("card", card));
+
+        var result = await harness.RunOneAsync("send_message", parameters);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Status, Is.EqualTo("success"), ConnectorHarness.Describe(result));
+            var content = JsonNode.Parse(bodies.Single())?["attachments"]?[0]?["content"];
+            Assert.That(JsonNode.DeepEquals(content, JsonNode.Parse(card)), Is.True, bodies.Single());
+            Assert.That(bodies.Single(), Does.Contain("\"big\":12345678901234567890123").And.Contain("\"size\":12.50"), "numbers are written as given");
+        }
+    }
+
+    [Test]
+    public async Task Execute_ReplyWithFileCardAndMarkdown_PostsEverySpecFieldInSpecOrder()
+    {
+        using var harness = new ConnectorHarness();
+        var bodies = new List<string>();
+        harness.When(HttpMethod.Post, MessagesUrl).Respond(request => CreatedAsync(bodies, request));
+        var parameters = With(
+            Parameters("email", "julie@example.com", "**fallback**"),
+            ("markdown", "true"), ("parent_id", ParentId), ("files", "http://www.example.com/images/media.png"), ("card", Card));
+
+        var result = await harness.RunOneAsync("send_message", parameters);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Status, Is.EqualTo("success"), ConnectorHarness.Describe(result));
+            Assert.That(bodies, Is.EqualTo(new[]
+            {
+                $$"""{"parentId":"{{ParentId}}","toPersonEmail":"julie@example.com","markdown":"**fallback**","files":["http://www.example.com/images/media.png"],"attachments":[{"contentType":"application/vnd.microsoft.card.adaptive","content":{{CompactCard}}}]}""",
+            }));
+        }
+    }
+
+    [TestCase("{\"type\": \"AdaptiveCard\",", "not valid JSON", TestName = "Execute_CardNotJson_FailsWithoutRequest")]
+    [TestCase("AdaptiveCard", "not valid JSON", TestName = "Execute_CardPlainText_FailsWithoutRequest")]
+    [TestCase("[{\"type\": \"AdaptiveCard\"}]", "got a list", TestName = "Execute_CardIsAList_FailsWithoutRequest")]
+    [TestCase("\"AdaptiveCard\"", "got 'AdaptiveCard'", TestName = "Execute_CardIsAJsonString_FailsWithoutRequest")]
+    [TestCase("42", "got the number 42", TestName = "Execute_CardIsANumber_FailsWithoutRequest")]
+    [TestCase("null", "got null", TestName = "Execute_CardIsJsonNull_FailsWithoutRequest")]
+    [TestCase("{\"a\": 1} {\"b\": 2}", "not valid JSON", TestName = "Execute_CardIsTwoObjects_FailsWithoutRequest")]
+    public async Task Execute_CardNotAJsonObject_FailsNamingCardWithoutRequest(string card, string reason)
+    {
+        using var harness = new ConnectorHarness();
+
+        var result = await harness.RunOneAsync("send_message", With(Parameters("room", RoomId, "hello"), ("card", card)));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Status, Is.EqualTo("failed"));
+            Assert.That(result.Message, Does.StartWith("Parameter 'card' must be a JSON object;").And.Contain(reason));
+            Assert.That(harness.RequestCount, Is.Zero);
+        }
+    }
+
+    [Test]
+    public async Task Execute_CardGivenAsObjectInsteadOfJsonText_FailsNamingCardWithoutRequest()
+    {
+        using var harness = new ConnectorHarness();
+        var parameters = JsonNode.Parse(Parameters("room", RoomId, "hello"))!.AsObject();
+        parameters["card"] = JsonNode.Parse(Card);
+
+        var result = await harness.RunOneAsync("send_message", parameters.ToJsonString());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Status, Is.EqualTo("failed"));
+            Assert.That(result.Message, Is.EqualTo("Parameter 'card' must be a string; got an object."));
+            Assert.That(harness.RequestCount, Is.Zero);
+        }
+    }
+
+    [Test]
+    public async Task Execute_CardOverItsSizeBound_FailsWithoutRequest()
+    {
+        using var harness = new ConnectorHarness();
+        var card = $$"""{"type":"AdaptiveCard","body":[{"type":"TextBlock","text":"{{new string('x', SendMessageAction.MaxCardBytes)}}"}]}""";
+
+        var result = await harness.RunOneAsync("send_message", With(Parameters("room", RoomId, "hello"), ("card", card)));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Status, Is.EqualTo("failed"));
+            Assert.That(result.Message, Does.StartWith("Parameter 'card' is").And.Contain($"at most {SendMessageAction.MaxCardBytes} are allowed"));
+            Assert.That(harness.RequestCount, Is.Zero);
+        }
+    }
+
+    [Test]
+    public async Task Execute_CardWithoutMessage_FailsBecauseTheFallbackTextIsRequired()
+    {
+        using var harness = new ConnectorHarness();
+        var parameters = new JsonObject { ["endpoint_id"] = RoomId, ["destination_type"] = "room", ["card"] = Card };
+
+        var result = await harness.RunOneAsync("send_message", parameters.ToJsonString());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Status, Is.EqualTo("failed"));
+            Assert.That(result.Message, Is.EqualTo("Missing required parameter 'message'."));
+            Assert.That(harness.RequestCount, Is.Zero);
+        }
+    }
+
+    [TestCase("www.example.com/report.pdf", TestName = "Execute_FileWithoutScheme_FailsWithoutRequest")]
+    [TestCase("ftp://files.example.com/report.pdf", TestName = "Execute_FtpFile_FailsWithoutRequest")]
+    [TestCase("file:///etc/passwd", TestName = "Execute_LocalFile_FailsWithoutRequest")]
+    [TestCase("https://", TestName = "Execute_FileUrlWithoutHost_FailsWithoutRequest")]
+    [TestCase("https://www.example.com/a report.pdf", TestName = "Execute_FileUrlWithSpace_FailsWithoutRequest")]
+    public async Task Execute_FileNotOneHttpUrl_FailsNamingFilesWithoutRequest(string url)
+    {
+        using var harness = new ConnectorHarness();
+
+        var result = await harness.RunOneAsync("send_message", With(Parameters("room", RoomId, "hello"), ("files", url)));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Status, Is.EqualTo("failed"));
+            Assert.That(result.Message, Does.StartWith("Parameter 'files' must be an absolute http or https URL"));
+            Assert.That(harness.RequestCount, Is.Zero);
+        }
+    }
+
+    [Test]
+    public async Task Execute_CardAndServerError_PostsOnceAndSaysDeliveryIsUncertain()
+    {
+        using var harness = new ConnectorHarness(timeScale: 50);
+        var post = harness.When(HttpMethod.Post, MessagesUrl).Respond(_ => ConnectorHarness.JsonResponse(
+            HttpStatusCode.BadGateway, """{"message":"Bad Gateway","trackingId":"ROUTER_502"}"""));
+
+        var result = await harness.RunOneAsync("send_message", With(Parameters("room", RoomId, "hello"), ("card", Card)));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(harness.Http.GetMatchCount(post), Is.EqualTo(1));
+            Assert.That(result.Message, Is.EqualTo("Error sending message. Status code: 502. Details: Bad Gateway. Tracking ID: ROUTER_502"
+                + " The message may or may not have been delivered; check the destination before sending it again."));
+        }
+    }
+
     private static string Parameters(string destination, string endpoint, string message) =>
         new JsonObject { ["endpoint_id"] = endpoint, ["destination_type"] = destination, ["message"] = message }.ToJsonString();
+
+    private static string With(string parameters, params (string Name, string Value)[] extra)
+    {
+        var entry = JsonNode.Parse(parameters)!.AsObject();
+        foreach (var (name, value) in extra)
+        {
+            entry[name] = value;
+        }
+
+        return entry.ToJsonString();
+    }
 
     private static async Task<HttpResponseMessage> CreatedAsync(List<string> bodies, HttpRequestMessage request)
     {

@@ -21,6 +21,10 @@ internal static class Fixture
     public const string MembershipsPage1 = "memberships/memberships-page-1.json";
     public const string MembershipsPage2 = "memberships/memberships-page-2.json";
     public const string MembershipsEmpty = "memberships/memberships-empty.json";
+    public const string MessageDetails = "messages/message-details.json";
+    public const string MessagesPage1 = "messages/messages-page-1.json";
+    public const string MessagesPage2 = "messages/messages-page-2.json";
+    public const string MessagesEmpty = "messages/messages-empty.json";
     public const string Error404 = "errors/not-found-404.json";
     public const string Error401 = "errors/unauthorized-401.json";
     public const string Error400DescriptionOnly = "errors/description-only-400.json";

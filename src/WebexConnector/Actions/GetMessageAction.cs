@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using WebexConnector.Webex;
+
+namespace WebexConnector.Actions;
+
+/// <summary><c>get_message</c>: one message by id, <c>GET /messages/{messageId}</c>. An unknown id is Webex's 404, a failure.</summary>
+public sealed class GetMessageAction(IMessagesApi messages) : IConnectorAction
+{
+    public static ActionDefinition Definition { get; } = new()
+    {
+        Identifier = "get_message",
+        Name = "get message",
+        Description = "Get the details of a Webex message by id",
+        Type = ActionType.Investigate,
+        ReadOnly = true,
+        WebexCall = "GET /messages/{messageId}",
+        RequiredScopes = ["spark:messages_read"],
+        FailureActivity = "Error getting message",
+        Parameters =
+        [
+            new() { Name = "message_id", Description = "The message's id", Required = true, Format = ParameterFormat.PathSegment, Contains = ["webex message id"] },
+        ],
+        Output = MessageOutput.Paths,
+        CreateHandler = services => new GetMessageAction(services.GetRequiredService<IMessagesApi>()),
+    };
+
+    public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
+    {
+        var messageId = parameters.GetRequiredString("message_id");
+        using var response = await messages.GetMessageDetailsAsync(messageId, cancellationToken).ConfigureAwait(false);
+        var message = await WebexResponses.ReadObjectAsync(response, cancellationToken).ConfigureAwait(false);
+        return ActionOutcome.Success("Message found", [message]);
+    }
+}

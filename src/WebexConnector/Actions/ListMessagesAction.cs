@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using WebexConnector.Webex;
+
+namespace WebexConnector.Actions;
+
+/// <summary><c>list_messages</c>: the messages of one room, newest first, <c>GET /messages</c> page by page via <c>Link</c>.</summary>
+public sealed class ListMessagesAction(IMessagesApi messages) : IConnectorAction
+{
+    /// <summary>Webex's largest <c>max</c> when <c>mentionedPeople</c> is given (OpenAPI: "Cannot exceed 100").</summary>
+    public const int MaxPageSizeWithMentionedPeople = 100;
+
+    public static ActionDefinition Definition { get; } = new()
+    {
+        Identifier = "list_messages",
+        Name = "list messages",
+        Description = "List the messages of a Webex room (space), newest first, optionally only a thread's replies, messages "
+            + "mentioning the user, or messages sent before a time or a message",
+        Type = ActionType.Investigate,
+        ReadOnly = true,
+        WebexCall = "GET /messages",
+        RequiredScopes = ["spark:messages_read"],
+        FailureActivity = "Error listing messages",
+        Parameters =
+        [
+            new() { Name = "room_id", Description = "The room whose messages to list", Required = true, Contains = ["webex room id"] },
+            new() { Name = "parent_id", Description = "Only the replies to this message (a thread)", Contains = ["webex message id"] },
+            new() { Name = "before", Description = "Only messages sent before this date and time", Format = ParameterFormat.Timestamp },
+            new() { Name = "before_message", Description = "Only messages sent before this message", Contains = ["webex message id"] },
+            new()
+            {
+                Name = "mentioned_people",
+                Description = "Only messages mentioning these people: me (the authenticated user) or person ids, comma-separated; Webex accepts "
+                    + "only me or the user's own person id, and bots must give it to list a group room. Pages then hold at most 100 messages",
+                Contains = ["webex person id"],
+            },
+            new() { Name = "limit", Description = "At most this many messages, the newest (default: every message)", Type = ParameterType.Numeric, Minimum = 1 },
+        ],
+        Output =
+        [
+            .. MessageOutput.Paths,
+            new("action_result.summary.total_messages", "numeric"),
+        ],
+        CreateHandler = services => new ListMessagesAction(services.GetRequiredService<IMessagesApi>()),
+    };
+
+    public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
+    {
+        var roomId = parameters.GetRequiredString("room_id");
+        var parentId = parameters.GetString("parent_id");
+        var mentionedPeople = parameters.GetString("mentioned_people");
+        var before = parameters.GetString("before");
+        var beforeMessage = parameters.GetString("before_message");
+        var maxPageSize = mentionedPeople is null ? WebexPager.MaxPageSize : MaxPageSizeWithMentionedPeople;
+        var found = await WebexPager.CollectAsync(
+            messages.Client,
+            (max, ct) => messages.ListMessagesAsync(roomId, parentId, mentionedPeople, before, beforeMessage, max, ct),
+            parameters.GetInteger("limit"),
+            maxPageSize,
+            cancellationToken).ConfigureAwait(false);
+
+        return ActionOutcome.Success($"Total messages: {found.Count}", found, new JsonObject { ["total_messages"] = found.Count });
+    }
+}
