@@ -4,6 +4,7 @@ namespace WebexConnector.Tests.Actions;
 
 public class ActionCatalogTests
 {
+    private static readonly string[] EventScopes = ["spark-compliance:events_read"];
     private static readonly string[] Identifiers =
         ["test_connectivity", "list_rooms", "create_room", "update_room", "get_user", "list_users", "list_memberships", "add_people", "remove_membership", "send_message", "list_messages", "get_message", "delete_message", "list_events"];
     private static readonly string[] RoomTypes = ["direct", "group"];
@@ -42,7 +43,7 @@ public class ActionCatalogTests
             Assert.That(byIdentifier["list_rooms"].ReadOnly, Is.True);
             Assert.That(byIdentifier["delete_message"].Type, Is.EqualTo(ActionType.Contain));
             Assert.That(byIdentifier["remove_membership"].Type, Is.EqualTo(ActionType.Contain));
-            Assert.That(byIdentifier["list_events"].RequiredScopes, Is.EqualTo(new[] { "spark-compliance:events_read" }));
+            Assert.That(byIdentifier["list_events"].RequiredScopes, Is.EqualTo(EventScopes));
         }
     }
 
