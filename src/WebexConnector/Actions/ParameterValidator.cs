@@ -99,12 +99,15 @@ public static partial class ParameterValidator
 
     private static (object?, string?) ReadString(ParameterDefinition parameter, JsonElement raw)
     {
-        if (raw.ValueKind != JsonValueKind.String)
+        // SOAR sends every value as a string, but a run document written by hand may hold a card as an object.
+        var jsonObject = parameter.Format == ParameterFormat.JsonObject && raw.ValueKind == JsonValueKind.Object;
+        if (raw.ValueKind != JsonValueKind.String && !jsonObject)
         {
-            return (null, $"Parameter '{parameter.Name}' must be a string; got {Describe(raw)}.");
+            var expected = parameter.Format == ParameterFormat.JsonObject ? "a JSON object (or a string holding one)" : "a string";
+            return (null, $"Parameter '{parameter.Name}' must be {expected}; got {Describe(raw)}.");
         }
 
-        var text = raw.GetString()!;
+        var text = jsonObject ? raw.GetRawText() : raw.GetString()!;
         var bytes = Encoding.UTF8.GetByteCount(text);
         var maxBytes = parameter.MaxUtf8Bytes ?? DefaultMaxUtf8Bytes;
         if (bytes > maxBytes)

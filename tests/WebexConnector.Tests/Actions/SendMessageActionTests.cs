@@ -345,18 +345,37 @@ public class SendMessageActionTests
     }
 
     [Test]
-    public async Task Execute_CardGivenAsObjectInsteadOfJsonText_FailsNamingCardWithoutRequest()
+    public async Task Execute_CardGivenAsJsonObjectInTheRunDocument_PostsTheSameAttachmentAsJsonText()
     {
         using var harness = new ConnectorHarness();
-        var parameters = JsonNode.Parse(Parameters("room", RoomId, "hello"))!.AsObject();
+        var bodies = new List<string>();
+        harness.When(HttpMethod.Post, MessagesUrl).Respond(request => CreatedAsync(bodies, request));
+        var parameters = JsonNode.Parse(Parameters("room", RoomId, "fallback"))!.AsObject();
         parameters["card"] = JsonNode.Parse(Card);
 
         var result = await harness.RunOneAsync("send_message", parameters.ToJsonString());
 
         using (Assert.EnterMultipleScope())
         {
+            Assert.That(result.Status, Is.EqualTo("success"), ConnectorHarness.Describe(result));
+            var content = JsonNode.Parse(bodies.Single())?["attachments"]?[0]?["content"];
+            Assert.That(JsonNode.DeepEquals(content, JsonNode.Parse(Card)), Is.True, bodies.Single());
+        }
+    }
+
+    [Test]
+    public async Task Execute_CardGivenAsJsonListInTheRunDocument_FailsNamingCardWithoutRequest()
+    {
+        using var harness = new ConnectorHarness();
+        var parameters = JsonNode.Parse(Parameters("room", RoomId, "hello"))!.AsObject();
+        parameters["card"] = new JsonArray(JsonNode.Parse(Card));
+
+        var result = await harness.RunOneAsync("send_message", parameters.ToJsonString());
+
+        using (Assert.EnterMultipleScope())
+        {
             Assert.That(result.Status, Is.EqualTo("failed"));
-            Assert.That(result.Message, Is.EqualTo("Parameter 'card' must be a string; got an object."));
+            Assert.That(result.Message, Is.EqualTo("Parameter 'card' must be a JSON object (or a string holding one); got a list."));
             Assert.That(harness.RequestCount, Is.Zero);
         }
     }
