@@ -223,6 +223,17 @@ public sealed class UpdateRoomTests : CliTestBase
         AssertNoRequests();
     }
 
+    [TestCase("..")]
+    [TestCase(".")]
+    public async Task UpdateRoom_DotSegmentRoomId_FailsNamingRoomIdWithoutRequest(string roomId)
+    {
+        var result = await RunOperatorAsync("update-room", "--room-id", roomId, "--title", "x");
+
+        var message = AssertActionFailed(result);
+        Assert.That(message, NamesParameter("room_id"));
+        AssertNoRequests();
+    }
+
     [Test]
     public async Task UpdateRoom_AnnouncementModeWithIsLockedFalseInRunDocument_FailsWithoutRequest()
     {
