@@ -19,7 +19,7 @@ internal static class WebexConnectorCommandLine
             global.StateDir,
             global.Output,
             new RunCommand(global, invoker),
-            new ActionsCommand(printer),
+            new ActionsCommand(global, printer),
             new AuthCommand(global, redactor, printer),
         };
         foreach (var action in ActionCatalog.All)

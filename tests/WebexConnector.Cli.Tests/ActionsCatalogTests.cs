@@ -192,4 +192,25 @@ public sealed class ActionsCatalogTests : CliTestBase
         var listed = actions[identifier]["required_scopes"] as JsonArray;
         Assert.That(listed?.Select(s => Str(s)), Is.EqualTo(scopes.Split(' ')), identifier);
     }
+
+    [Test]
+    public async Task Actions_OutputText_PrintsOneTableRowPerActionWithItsScopes()
+    {
+        var result = await Cli.RunAsync("actions", "--output", "text");
+
+        AssertExitCode(result, 0);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Stdout, Does.StartWith("| identifier | type | Webex call | required scopes | description |"));
+            foreach (var identifier in Identifiers)
+            {
+                Assert.That(result.Stdout, Does.Contain($"| `{identifier}` |"), identifier);
+            }
+
+            Assert.That(result.Stdout, Does.Contain("| `delete_message` | contain (changes Webex) | `DELETE /messages/{messageId}` |"));
+            Assert.That(result.Stdout, Does.Contain("| add_people | `person_id`, `person_email` | one | exactly one of person_id, person_email |"));
+        }
+
+        AssertNoRequests();
+    }
 }

@@ -4,15 +4,20 @@ using WebexConnector.Cli.Output;
 
 namespace WebexConnector.Cli.Commands;
 
-/// <summary><c>webex-connector actions</c>: the action catalogue as JSON, in the shape of a SOAR app manifest's <c>actions</c>.</summary>
+/// <summary>
+/// <c>webex-connector actions</c>: the action catalogue as JSON, in the shape of a SOAR app manifest's <c>actions</c>;
+/// with <c>--output text</c> the README's tables of actions, scopes and parameters.
+/// </summary>
 internal sealed class ActionsCommand : Command
 {
-    public ActionsCommand(ResultPrinter printer)
-        : base("actions", "Print every action with its parameters and output data paths, as JSON")
+    public ActionsCommand(GlobalOptions global, ResultPrinter printer)
+        : base("actions", "Print every action with its parameters and output data paths, as JSON (--output text: as tables)")
     {
-        SetAction(_ =>
+        SetAction(parseResult =>
         {
-            printer.PrintDocument(ActionCatalogJson.Write(ActionCatalog.All));
+            printer.PrintDocument(global.GetFormat(parseResult) == OutputFormat.Text
+                ? ActionCatalogMarkdown.Write(ActionCatalog.All)
+                : ActionCatalogJson.Write(ActionCatalog.All));
             return ExitCodes.Success;
         });
     }
