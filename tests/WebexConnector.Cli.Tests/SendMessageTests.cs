@@ -275,7 +275,7 @@ public sealed class SendMessageTests : CliTestBase
     }
 
     [Test]
-    public async Task SendMessage_CardAsObjectInRunDocument_FailsNamingCardWithoutPost()
+    public async Task SendMessage_CardAsObjectInRunDocument_PostsItAsTheOneAttachmentAndEchoesIt()
     {
         var doc = RunDocument("send_message", new JsonObject
         {
@@ -284,8 +284,26 @@ public sealed class SendMessageTests : CliTestBase
 
         var result = await RunDocumentAsync(doc);
 
+        AssertSucceeded(result);
+        AssertJsonEqual(
+            SinglePostBody(),
+            new JsonObject { ["roomId"] = RoomId, ["text"] = "hello", ["attachments"] = new JsonArray(CardAttachment()) },
+            "the POST /messages body");
+        AssertJsonEqual(result.ActionResult()["parameter"]?["card"], Card, "the card is echoed as given");
+    }
+
+    [Test]
+    public async Task SendMessage_CardAsListInRunDocument_FailsNamingCardWithoutPost()
+    {
+        var doc = RunDocument("send_message", new JsonObject
+        {
+            ["endpoint_id"] = RoomId, ["destination_type"] = "room", ["message"] = "hello", ["card"] = new JsonArray(Card.DeepClone()),
+        });
+
+        var result = await RunDocumentAsync(doc);
+
         var message = AssertActionFailed(result);
-        Assert.That(message, Does.Contain("'card' must be a string"));
+        Assert.That(message, Does.Contain("'card' must be a JSON object (or a string holding one); got a list"));
         AssertNoRequests();
     }
 
