@@ -48,7 +48,7 @@ public class ListEventsActionTests
         var requests = new List<Uri>();
         harness.When(HttpMethod.Get, EventsUrl)
             .WithHeaders("Authorization", $"Bearer {ConnectorHarness.Pat}")
-            .Respond(request => Page(requests, request, PageTwo));
+            .Respond(request => ConnectorHarness.Page(requests, request, PageTwo));
 
         var result = await harness.RunOneAsync("list_events");
 
@@ -64,7 +64,7 @@ public class ListEventsActionTests
     {
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
-        harness.When(HttpMethod.Get, EventsUrl).Respond(request => Page(requests, request, PageTwo));
+        harness.When(HttpMethod.Get, EventsUrl).Respond(request => ConnectorHarness.Page(requests, request, PageTwo));
 
         var result = await harness.RunOneAsync("list_events", $$"""
             {"resource": "messages", "type": "deleted", "actor_id": "{{ActorId}}",
@@ -93,7 +93,7 @@ public class ListEventsActionTests
     {
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
-        harness.When(HttpMethod.Get, EventsUrl).Respond(request => Page(requests, request, PageTwo));
+        harness.When(HttpMethod.Get, EventsUrl).Respond(request => ConnectorHarness.Page(requests, request, PageTwo));
 
         await harness.RunOneAsync("list_events", $$"""{"resource": "{{resource}}", "type": "{{type}}"}""");
 
@@ -110,7 +110,7 @@ public class ListEventsActionTests
     {
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
-        harness.When(HttpMethod.Get, EventsUrl).Respond(request => Page(requests, request, Empty));
+        harness.When(HttpMethod.Get, EventsUrl).Respond(request => ConnectorHarness.Page(requests, request, Empty));
 
         await harness.RunOneAsync("list_events", """{"resource": "convergedrecordings"}""");
 
@@ -127,7 +127,7 @@ public class ListEventsActionTests
     {
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
-        harness.When(HttpMethod.Get, EventsUrl).Respond(request => Page(requests, request, Empty));
+        harness.When(HttpMethod.Get, EventsUrl).Respond(request => ConnectorHarness.Page(requests, request, Empty));
 
         await harness.RunOneAsync("list_events", """{"from": "2026-01-31T08:00:00+02:00"}""");
 
@@ -163,7 +163,7 @@ public class ListEventsActionTests
         // 09:00+02:00 is 07:00Z, before 08:00Z, although its clock reading is later.
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
-        harness.When(HttpMethod.Get, EventsUrl).Respond(request => Page(requests, request, Empty));
+        harness.When(HttpMethod.Get, EventsUrl).Respond(request => ConnectorHarness.Page(requests, request, Empty));
 
         var result = await harness.RunOneAsync("list_events", """{"from": "2024-03-01T09:00:00+02:00", "to": "2024-03-01T08:00:00Z"}""");
 
@@ -202,10 +202,10 @@ public class ListEventsActionTests
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
         var first = harness.When(HttpMethod.Get, EventsUrl).With(r => r.RequestUri!.Query == "?max=1000")
-            .Respond(request => Page(requests, request, PageOne, SecondUrl));
+            .Respond(request => ConnectorHarness.Page(requests, request, PageOne, SecondUrl));
         var second = harness.When(HttpMethod.Get, EventsUrl).With(r => r.RequestUri!.AbsoluteUri == SecondUrl)
             .WithHeaders("Authorization", $"Bearer {ConnectorHarness.Pat}")
-            .Respond(request => Page(requests, request, PageTwo));
+            .Respond(request => ConnectorHarness.Page(requests, request, PageTwo));
 
         var result = await harness.RunOneAsync("list_events");
 
@@ -227,7 +227,7 @@ public class ListEventsActionTests
     {
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
-        harness.When(HttpMethod.Get, EventsUrl).Respond(request => Page(requests, request, PageOne));
+        harness.When(HttpMethod.Get, EventsUrl).Respond(request => ConnectorHarness.Page(requests, request, PageOne));
 
         var output = TestJson.Parse(ConnectorRunResultJson.Write(await harness.RunAsync("list_events")));
 
@@ -247,9 +247,9 @@ public class ListEventsActionTests
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
         harness.When(HttpMethod.Get, EventsUrl).With(r => r.RequestUri!.Query == "?max=1")
-            .Respond(request => Page(requests, request, PageTwo, SecondUrl));
+            .Respond(request => ConnectorHarness.Page(requests, request, PageTwo, SecondUrl));
         var second = harness.When(HttpMethod.Get, EventsUrl).With(r => r.RequestUri!.AbsoluteUri == SecondUrl)
-            .Respond(request => Page(requests, request, PageOne));
+            .Respond(request => ConnectorHarness.Page(requests, request, PageOne));
 
         var result = await harness.RunOneAsync("list_events", """{"limit": 1}""");
 
@@ -306,17 +306,5 @@ public class ListEventsActionTests
             Assert.That(harness.Http.GetMatchCount(failed), Is.EqualTo(1));
             Assert.That(harness.Http.GetMatchCount(ok), Is.EqualTo(1));
         }
-    }
-
-    private static HttpResponseMessage Page(List<Uri> requests, HttpRequestMessage request, string fixture, string? next = null)
-    {
-        requests.Add(request.RequestUri!);
-        var response = ConnectorHarness.JsonResponse(HttpStatusCode.OK, Fixture.Text(fixture));
-        if (next is not null)
-        {
-            response.Headers.TryAddWithoutValidation("Link", $"<{next}>; rel=\"next\"");
-        }
-
-        return response;
     }
 }

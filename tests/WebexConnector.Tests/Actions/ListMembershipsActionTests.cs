@@ -18,7 +18,7 @@ public class ListMembershipsActionTests
         var requests = new List<Uri>();
         harness.When(HttpMethod.Get, MembershipsUrl)
             .WithHeaders("Authorization", $"Bearer {ConnectorHarness.Pat}")
-            .Respond(request => Page(requests, request, Fixture.MembershipsPage2));
+            .Respond(request => ConnectorHarness.Page(requests, request, Fixture.MembershipsPage2));
 
         var result = await harness.RunOneAsync("list_memberships");
 
@@ -37,7 +37,7 @@ public class ListMembershipsActionTests
     {
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
-        harness.When(HttpMethod.Get, MembershipsUrl).Respond(request => Page(requests, request, Fixture.MembershipsPage2));
+        harness.When(HttpMethod.Get, MembershipsUrl).Respond(request => ConnectorHarness.Page(requests, request, Fixture.MembershipsPage2));
 
         var result = await harness.RunOneAsync("list_memberships", parameters.Replace("ROOM", RoomId, StringComparison.Ordinal).Replace("PERSON", PersonId, StringComparison.Ordinal));
 
@@ -59,7 +59,7 @@ public class ListMembershipsActionTests
     {
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
-        harness.When(HttpMethod.Get, MembershipsUrl).Respond(request => Page(requests, request, Fixture.MembershipsPage1));
+        harness.When(HttpMethod.Get, MembershipsUrl).Respond(request => ConnectorHarness.Page(requests, request, Fixture.MembershipsPage1));
 
         var result = await harness.RunOneAsync("list_memberships", """{"person_email": "john.andersen@example.com"}""");
 
@@ -101,7 +101,7 @@ public class ListMembershipsActionTests
     {
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
-        harness.When(HttpMethod.Get, MembershipsUrl).Respond(request => Page(requests, request, Fixture.MembershipsPage2));
+        harness.When(HttpMethod.Get, MembershipsUrl).Respond(request => ConnectorHarness.Page(requests, request, Fixture.MembershipsPage2));
 
         var result = await harness.RunOneAsync("list_memberships", $$"""{"limit": {{limit}}}""");
 
@@ -119,10 +119,10 @@ public class ListMembershipsActionTests
         var requests = new List<Uri>();
         var first = harness.When(HttpMethod.Get, MembershipsUrl).With(r => r.RequestUri!.Query == $"?roomId={RoomId}&max=1000")
             .WithHeaders("Authorization", $"Bearer {ConnectorHarness.Pat}")
-            .Respond(request => Page(requests, request, Fixture.MembershipsPage1, SecondUrl));
+            .Respond(request => ConnectorHarness.Page(requests, request, Fixture.MembershipsPage1, SecondUrl));
         var second = harness.When(HttpMethod.Get, MembershipsUrl).With(r => r.RequestUri!.AbsoluteUri == SecondUrl)
             .WithHeaders("Authorization", $"Bearer {ConnectorHarness.Pat}")
-            .Respond(request => Page(requests, request, Fixture.MembershipsPage2));
+            .Respond(request => ConnectorHarness.Page(requests, request, Fixture.MembershipsPage2));
 
         var result = await harness.RunOneAsync("list_memberships", $$"""{"room_id": "{{RoomId}}"}""");
 
@@ -144,9 +144,9 @@ public class ListMembershipsActionTests
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
         harness.When(HttpMethod.Get, MembershipsUrl).With(r => r.RequestUri!.Query == "?max=1")
-            .Respond(request => Page(requests, request, Fixture.MembershipsPage1, SecondUrl));
+            .Respond(request => ConnectorHarness.Page(requests, request, Fixture.MembershipsPage1, SecondUrl));
         var second = harness.When(HttpMethod.Get, MembershipsUrl).With(r => r.RequestUri!.AbsoluteUri == SecondUrl)
-            .Respond(request => Page(requests, request, Fixture.MembershipsPage2));
+            .Respond(request => ConnectorHarness.Page(requests, request, Fixture.MembershipsPage2));
 
         var result = await harness.RunOneAsync("list_memberships", """{"limit": 1}""");
 
@@ -164,7 +164,7 @@ public class ListMembershipsActionTests
     {
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
-        harness.When(HttpMethod.Get, MembershipsUrl).Respond(request => Page(requests, request, Fixture.MembershipsEmpty));
+        harness.When(HttpMethod.Get, MembershipsUrl).Respond(request => ConnectorHarness.Page(requests, request, Fixture.MembershipsEmpty));
 
         var result = await harness.RunOneAsync("list_memberships", $$"""{"room_id": "{{RoomId}}"}""");
 
@@ -239,18 +239,6 @@ public class ListMembershipsActionTests
             Assert.That(harness.Http.GetMatchCount(failed), Is.EqualTo(1));
             Assert.That(harness.Http.GetMatchCount(ok), Is.EqualTo(1));
         }
-    }
-
-    private static HttpResponseMessage Page(List<Uri> requests, HttpRequestMessage request, string fixture, string? next = null)
-    {
-        requests.Add(request.RequestUri!);
-        var response = ConnectorHarness.JsonResponse(HttpStatusCode.OK, Fixture.Text(fixture));
-        if (next is not null)
-        {
-            response.Headers.TryAddWithoutValidation("Link", $"<{next}>; rel=\"next\"");
-        }
-
-        return response;
     }
 
     private static string Id(JsonElement membership) => membership.GetProperty("id").GetString()!;

@@ -24,7 +24,7 @@ public class ListMessagesActionTests
         var requests = new List<Uri>();
         harness.When(HttpMethod.Get, MessagesUrl)
             .WithHeaders("Authorization", $"Bearer {ConnectorHarness.Pat}")
-            .Respond(request => Page(requests, request, Fixture.MessagesPage2));
+            .Respond(request => ConnectorHarness.Page(requests, request, Fixture.MessagesPage2));
 
         var result = await harness.RunOneAsync("list_messages", RoomOnly);
 
@@ -41,7 +41,7 @@ public class ListMessagesActionTests
     {
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
-        harness.When(HttpMethod.Get, MessagesUrl).Respond(request => Page(requests, request, Fixture.MessagesPage2));
+        harness.When(HttpMethod.Get, MessagesUrl).Respond(request => ConnectorHarness.Page(requests, request, Fixture.MessagesPage2));
         var parameters = new JsonObject
         {
             ["room_id"] = RoomId,
@@ -73,7 +73,7 @@ public class ListMessagesActionTests
     {
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
-        harness.When(HttpMethod.Get, MessagesUrl).Respond(request => Page(requests, request, Fixture.MessagesEmpty));
+        harness.When(HttpMethod.Get, MessagesUrl).Respond(request => ConnectorHarness.Page(requests, request, Fixture.MessagesEmpty));
 
         await harness.RunOneAsync("list_messages", new JsonObject { ["room_id"] = RoomId, ["mentioned_people"] = "me,Y2lzY29zcGFyazovL3VzL1BFT1BMRS8yNDlm" }.ToJsonString());
 
@@ -87,7 +87,7 @@ public class ListMessagesActionTests
     {
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
-        harness.When(HttpMethod.Get, MessagesUrl).Respond(request => Page(requests, request, Fixture.MessagesEmpty));
+        harness.When(HttpMethod.Get, MessagesUrl).Respond(request => ConnectorHarness.Page(requests, request, Fixture.MessagesEmpty));
         var parameters = new JsonObject { ["room_id"] = RoomId, ["limit"] = limit };
 
         var result = await harness.RunOneAsync("list_messages", parameters.ToJsonString());
@@ -106,7 +106,7 @@ public class ListMessagesActionTests
     {
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
-        harness.When(HttpMethod.Get, MessagesUrl).Respond(request => Page(requests, request, Fixture.MessagesEmpty));
+        harness.When(HttpMethod.Get, MessagesUrl).Respond(request => ConnectorHarness.Page(requests, request, Fixture.MessagesEmpty));
         var parameters = new JsonObject { ["room_id"] = RoomId, ["mentioned_people"] = "me", ["limit"] = limit };
 
         var result = await harness.RunOneAsync("list_messages", parameters.ToJsonString());
@@ -125,10 +125,10 @@ public class ListMessagesActionTests
         var requests = new List<Uri>();
         var first = harness.When(HttpMethod.Get, MessagesUrl).With(r => r.RequestUri!.Query == $"?roomId={RoomId}&max=1000")
             .WithHeaders("Authorization", $"Bearer {ConnectorHarness.Pat}")
-            .Respond(request => Page(requests, request, Fixture.MessagesPage1, SecondUrl));
+            .Respond(request => ConnectorHarness.Page(requests, request, Fixture.MessagesPage1, SecondUrl));
         var second = harness.When(HttpMethod.Get, MessagesUrl).With(r => r.RequestUri!.AbsoluteUri == SecondUrl)
             .WithHeaders("Authorization", $"Bearer {ConnectorHarness.Pat}")
-            .Respond(request => Page(requests, request, Fixture.MessagesPage2));
+            .Respond(request => ConnectorHarness.Page(requests, request, Fixture.MessagesPage2));
 
         var result = await harness.RunOneAsync("list_messages", RoomOnly);
 
@@ -150,9 +150,9 @@ public class ListMessagesActionTests
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
         harness.When(HttpMethod.Get, MessagesUrl).With(r => r.RequestUri!.Query == $"?roomId={RoomId}&max=2")
-            .Respond(request => Page(requests, request, Fixture.MessagesPage1, SecondUrl));
+            .Respond(request => ConnectorHarness.Page(requests, request, Fixture.MessagesPage1, SecondUrl));
         var second = harness.When(HttpMethod.Get, MessagesUrl).With(r => r.RequestUri!.AbsoluteUri == SecondUrl)
-            .Respond(request => Page(requests, request, Fixture.MessagesPage2));
+            .Respond(request => ConnectorHarness.Page(requests, request, Fixture.MessagesPage2));
 
         var result = await harness.RunOneAsync("list_messages", new JsonObject { ["room_id"] = RoomId, ["limit"] = 2 }.ToJsonString());
 
@@ -170,7 +170,7 @@ public class ListMessagesActionTests
     {
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
-        harness.When(HttpMethod.Get, MessagesUrl).Respond(request => Page(requests, request, Fixture.MessagesPage1));
+        harness.When(HttpMethod.Get, MessagesUrl).Respond(request => ConnectorHarness.Page(requests, request, Fixture.MessagesPage1));
 
         var output = TestJson.Parse(ConnectorRunResultJson.Write(await harness.RunAsync("list_messages", RoomOnly)));
 
@@ -189,7 +189,7 @@ public class ListMessagesActionTests
     {
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
-        harness.When(HttpMethod.Get, MessagesUrl).Respond(request => Page(requests, request, Fixture.MessagesEmpty));
+        harness.When(HttpMethod.Get, MessagesUrl).Respond(request => ConnectorHarness.Page(requests, request, Fixture.MessagesEmpty));
 
         var result = await harness.RunOneAsync("list_messages", RoomOnly);
 
@@ -272,18 +272,6 @@ public class ListMessagesActionTests
             Assert.That(result.Message, Does.Contain($"'{name}'"));
             Assert.That(harness.RequestCount, Is.Zero);
         }
-    }
-
-    private static HttpResponseMessage Page(List<Uri> requests, HttpRequestMessage request, string fixture, string? next = null)
-    {
-        requests.Add(request.RequestUri!);
-        var response = ConnectorHarness.JsonResponse(HttpStatusCode.OK, Fixture.Text(fixture));
-        if (next is not null)
-        {
-            response.Headers.TryAddWithoutValidation("Link", $"<{next}>; rel=\"next\"");
-        }
-
-        return response;
     }
 
     private static string Id(JsonElement message) => message.GetProperty("id").GetString()!;

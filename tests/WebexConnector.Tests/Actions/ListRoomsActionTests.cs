@@ -16,7 +16,7 @@ public class ListRoomsActionTests
     {
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
-        harness.When(HttpMethod.Get, RoomsUrl).Respond(request => Page(requests, request, Fixture.RoomsPage3));
+        harness.When(HttpMethod.Get, RoomsUrl).Respond(request => ConnectorHarness.Page(requests, request, Fixture.RoomsPage3));
 
         var result = await harness.RunOneAsync("list_rooms");
 
@@ -33,7 +33,7 @@ public class ListRoomsActionTests
     {
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
-        harness.When(HttpMethod.Get, RoomsUrl).Respond(request => Page(requests, request, Fixture.RoomsPage3));
+        harness.When(HttpMethod.Get, RoomsUrl).Respond(request => ConnectorHarness.Page(requests, request, Fixture.RoomsPage3));
 
         var result = await harness.RunOneAsync("list_rooms", """{"type": "group", "sort_by": "lastactivity", "team_id": "Y2lzY29zcGFyazovL3VzL1RFQU0vMTIz"}""");
 
@@ -55,7 +55,7 @@ public class ListRoomsActionTests
     {
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
-        harness.When(HttpMethod.Get, RoomsUrl).Respond(request => Page(requests, request, Fixture.RoomsPage3));
+        harness.When(HttpMethod.Get, RoomsUrl).Respond(request => ConnectorHarness.Page(requests, request, Fixture.RoomsPage3));
 
         await harness.RunOneAsync("list_rooms", """{"type": "DIRECT", "sort_by": "LastActivity"}""");
 
@@ -75,7 +75,7 @@ public class ListRoomsActionTests
     {
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
-        harness.When(HttpMethod.Get, RoomsUrl).Respond(request => Page(requests, request, Fixture.RoomsPage3));
+        harness.When(HttpMethod.Get, RoomsUrl).Respond(request => ConnectorHarness.Page(requests, request, Fixture.RoomsPage3));
 
         var result = await harness.RunOneAsync("list_rooms", $$"""{"limit": {{limit}}}""");
 
@@ -93,13 +93,13 @@ public class ListRoomsActionTests
         var requests = new List<Uri>();
         var first = harness.When(HttpMethod.Get, RoomsUrl).With(r => r.RequestUri!.Query == "?max=1000")
             .WithHeaders("Authorization", $"Bearer {ConnectorHarness.Pat}")
-            .Respond(request => Page(requests, request, Fixture.RoomsPage1, SecondUrl));
+            .Respond(request => ConnectorHarness.Page(requests, request, Fixture.RoomsPage1, SecondUrl));
         var second = harness.When(HttpMethod.Get, RoomsUrl).With(r => r.RequestUri!.AbsoluteUri == SecondUrl)
             .WithHeaders("Authorization", $"Bearer {ConnectorHarness.Pat}")
-            .Respond(request => Page(requests, request, Fixture.RoomsPage2, ThirdUrl));
+            .Respond(request => ConnectorHarness.Page(requests, request, Fixture.RoomsPage2, ThirdUrl));
         var third = harness.When(HttpMethod.Get, RoomsUrl).With(r => r.RequestUri!.AbsoluteUri == ThirdUrl)
             .WithHeaders("Authorization", $"Bearer {ConnectorHarness.Pat}")
-            .Respond(request => Page(requests, request, Fixture.RoomsPage3));
+            .Respond(request => ConnectorHarness.Page(requests, request, Fixture.RoomsPage3));
 
         var result = await harness.RunOneAsync("list_rooms");
 
@@ -123,11 +123,11 @@ public class ListRoomsActionTests
         var limitedSecond = "https://webexapis.com/v1/rooms?cursor=Y3Vyc29yPTI%3D&max=3";
         var limitedThird = "https://webexapis.com/v1/rooms?cursor=Y3Vyc29yPTM%3D&max=3";
         harness.When(HttpMethod.Get, RoomsUrl).With(r => r.RequestUri!.Query == "?max=3")
-            .Respond(request => Page(requests, request, Fixture.RoomsPage1, limitedSecond));
+            .Respond(request => ConnectorHarness.Page(requests, request, Fixture.RoomsPage1, limitedSecond));
         harness.When(HttpMethod.Get, RoomsUrl).With(r => r.RequestUri!.AbsoluteUri == limitedSecond)
-            .Respond(request => Page(requests, request, Fixture.RoomsPage2, limitedThird));
+            .Respond(request => ConnectorHarness.Page(requests, request, Fixture.RoomsPage2, limitedThird));
         var third = harness.When(HttpMethod.Get, RoomsUrl).With(r => r.RequestUri!.AbsoluteUri == limitedThird)
-            .Respond(request => Page(requests, request, Fixture.RoomsPage3));
+            .Respond(request => ConnectorHarness.Page(requests, request, Fixture.RoomsPage3));
 
         var result = await harness.RunOneAsync("list_rooms", """{"limit": 3}""");
 
@@ -147,7 +147,7 @@ public class ListRoomsActionTests
     {
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
-        harness.When(HttpMethod.Get, RoomsUrl).Respond(request => Page(requests, request, Fixture.RoomsPage1, "https://evil.example/v1/rooms?cursor=abc"));
+        harness.When(HttpMethod.Get, RoomsUrl).Respond(request => ConnectorHarness.Page(requests, request, Fixture.RoomsPage1, "https://evil.example/v1/rooms?cursor=abc"));
         var foreign = harness.When(HttpMethod.Get, "https://evil.example/v1/rooms").Respond("application/json", Fixture.Text(Fixture.RoomsPage2));
 
         var result = await harness.RunOneAsync("list_rooms");
@@ -166,7 +166,7 @@ public class ListRoomsActionTests
     {
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
-        harness.When(HttpMethod.Get, RoomsUrl).Respond(request => Page(requests, request, Fixture.RoomsPage1));
+        harness.When(HttpMethod.Get, RoomsUrl).Respond(request => ConnectorHarness.Page(requests, request, Fixture.RoomsPage1));
 
         var result = await harness.RunOneAsync("list_rooms");
 
@@ -185,7 +185,7 @@ public class ListRoomsActionTests
     {
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
-        harness.When(HttpMethod.Get, RoomsUrl).Respond(request => Page(requests, request, Fixture.RoomsPage1));
+        harness.When(HttpMethod.Get, RoomsUrl).Respond(request => ConnectorHarness.Page(requests, request, Fixture.RoomsPage1));
 
         var output = TestJson.Parse(ConnectorRunResultJson.Write(await harness.RunAsync("list_rooms")));
 
@@ -204,7 +204,7 @@ public class ListRoomsActionTests
     {
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
-        harness.When(HttpMethod.Get, RoomsUrl).Respond(request => Page(requests, request, Fixture.RoomsEmpty));
+        harness.When(HttpMethod.Get, RoomsUrl).Respond(request => ConnectorHarness.Page(requests, request, Fixture.RoomsEmpty));
 
         var result = await harness.RunOneAsync("list_rooms");
 
@@ -321,18 +321,6 @@ public class ListRoomsActionTests
             Assert.That(result.Message, Does.Contain("502 Bad Gateway"));
             Assert.That(result.Message.Any(char.IsControl), Is.False, result.Message);
         }
-    }
-
-    private static HttpResponseMessage Page(List<Uri> requests, HttpRequestMessage request, string fixture, string? next = null)
-    {
-        requests.Add(request.RequestUri!);
-        var response = ConnectorHarness.JsonResponse(HttpStatusCode.OK, Fixture.Text(fixture));
-        if (next is not null)
-        {
-            response.Headers.TryAddWithoutValidation("Link", $"<{next}>; rel=\"next\"");
-        }
-
-        return response;
     }
 
     private static string Id(JsonElement room) => room.GetProperty("id").GetString()!;

@@ -24,7 +24,7 @@ public class ListUsersActionTests
         var requests = new List<Uri>();
         harness.When(HttpMethod.Get, PeopleUrl)
             .WithHeaders("Authorization", $"Bearer {ConnectorHarness.Pat}")
-            .Respond(request => Page(requests, request, PageTwo));
+            .Respond(request => ConnectorHarness.Page(requests, request, PageTwo));
 
         var result = await harness.RunOneAsync("list_users");
 
@@ -41,7 +41,7 @@ public class ListUsersActionTests
     {
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
-        harness.When(HttpMethod.Get, PeopleUrl).Respond(request => Page(requests, request, PageTwo));
+        harness.When(HttpMethod.Get, PeopleUrl).Respond(request => ConnectorHarness.Page(requests, request, PageTwo));
 
         var result = await harness.RunOneAsync("list_users", """{"email": "john.andersen@example.com", "org_id": "Y2lzY29zcGFyazovL3VzL09SR0FOSVpBVElPTi85NmFi"}""");
 
@@ -62,7 +62,7 @@ public class ListUsersActionTests
     {
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
-        harness.When(HttpMethod.Get, PeopleUrl).Respond(request => Page(requests, request, PageTwo));
+        harness.When(HttpMethod.Get, PeopleUrl).Respond(request => ConnectorHarness.Page(requests, request, PageTwo));
 
         var result = await harness.RunOneAsync("list_users", """{"display_name": "John A", "location_id": "Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OLzYzNzE1"}""");
 
@@ -86,7 +86,7 @@ public class ListUsersActionTests
     {
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
-        harness.When(HttpMethod.Get, PeopleUrl).Respond(request => Page(requests, request, PageTwo));
+        harness.When(HttpMethod.Get, PeopleUrl).Respond(request => ConnectorHarness.Page(requests, request, PageTwo));
         var parameters = limit is null ? """{"location_id": "L1"}""" : $$"""{"location_id": "L1", "limit": {{limit}}}""";
 
         await harness.RunOneAsync("list_users", parameters);
@@ -100,7 +100,7 @@ public class ListUsersActionTests
     {
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
-        harness.When(HttpMethod.Get, PeopleUrl).Respond(request => Page(requests, request, PageTwo));
+        harness.When(HttpMethod.Get, PeopleUrl).Respond(request => ConnectorHarness.Page(requests, request, PageTwo));
 
         await harness.RunOneAsync("list_users", $$"""{"display_name": "J", "limit": {{limit}}}""");
 
@@ -114,7 +114,7 @@ public class ListUsersActionTests
     {
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
-        harness.When(HttpMethod.Get, PeopleUrl).Respond(request => Page(requests, request, ByIds));
+        harness.When(HttpMethod.Get, PeopleUrl).Respond(request => ConnectorHarness.Page(requests, request, ByIds));
 
         var result = await harness.RunOneAsync("list_users", JsonSerializer.Serialize(new Dictionary<string, string> { ["id"] = given }));
 
@@ -131,7 +131,7 @@ public class ListUsersActionTests
     {
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
-        harness.When(HttpMethod.Get, PeopleUrl).Respond(request => Page(requests, request, ByIds));
+        harness.When(HttpMethod.Get, PeopleUrl).Respond(request => ConnectorHarness.Page(requests, request, ByIds));
         var ids = GeneratedIds(ListUsersAction.MaxIds);
 
         var result = await harness.RunOneAsync("list_users", JsonSerializer.Serialize(new Dictionary<string, string> { ["id"] = string.Join(", ", ids) }));
@@ -180,7 +180,7 @@ public class ListUsersActionTests
     {
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
-        harness.When(HttpMethod.Get, PeopleUrl).Respond(request => Page(requests, request, ByIds));
+        harness.When(HttpMethod.Get, PeopleUrl).Respond(request => ConnectorHarness.Page(requests, request, ByIds));
         const string Tricky = "abc&max=1/../rooms?x=1#frag";
 
         await harness.RunOneAsync("list_users", JsonSerializer.Serialize(new Dictionary<string, string> { ["id"] = Tricky }));
@@ -200,10 +200,10 @@ public class ListUsersActionTests
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
         var first = harness.When(HttpMethod.Get, PeopleUrl).With(r => r.RequestUri!.Query == "?displayName=J&max=1000")
-            .Respond(request => Page(requests, request, PageOne, SecondUrl));
+            .Respond(request => ConnectorHarness.Page(requests, request, PageOne, SecondUrl));
         var second = harness.When(HttpMethod.Get, PeopleUrl).With(r => r.RequestUri!.AbsoluteUri == SecondUrl)
             .WithHeaders("Authorization", $"Bearer {ConnectorHarness.Pat}")
-            .Respond(request => Page(requests, request, PageTwo));
+            .Respond(request => ConnectorHarness.Page(requests, request, PageTwo));
 
         var result = await harness.RunOneAsync("list_users", """{"display_name": "J"}""");
 
@@ -225,9 +225,9 @@ public class ListUsersActionTests
         using var harness = new ConnectorHarness();
         var requests = new List<Uri>();
         harness.When(HttpMethod.Get, PeopleUrl).With(r => r.RequestUri!.Query == "?displayName=J&max=2")
-            .Respond(request => Page(requests, request, PageOne, SecondUrl));
+            .Respond(request => ConnectorHarness.Page(requests, request, PageOne, SecondUrl));
         var second = harness.When(HttpMethod.Get, PeopleUrl).With(r => r.RequestUri!.AbsoluteUri == SecondUrl)
-            .Respond(request => Page(requests, request, PageTwo));
+            .Respond(request => ConnectorHarness.Page(requests, request, PageTwo));
 
         var result = await harness.RunOneAsync("list_users", """{"display_name": "J", "limit": 2}""");
 
@@ -341,16 +341,4 @@ public class ListUsersActionTests
 
     private static string[] GeneratedIds(int count) =>
         [.. Enumerable.Range(1, count).Select(_ => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"ciscospark://us/PEOPLE/{Guid.NewGuid()}")).TrimEnd('='))];
-
-    private static HttpResponseMessage Page(List<Uri> requests, HttpRequestMessage request, string fixture, string? next = null)
-    {
-        requests.Add(request.RequestUri!);
-        var response = ConnectorHarness.JsonResponse(HttpStatusCode.OK, Fixture.Text(fixture));
-        if (next is not null)
-        {
-            response.Headers.TryAddWithoutValidation("Link", $"<{next}>; rel=\"next\"");
-        }
-
-        return response;
-    }
 }

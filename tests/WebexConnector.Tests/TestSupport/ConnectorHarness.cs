@@ -116,6 +116,20 @@ internal sealed class ConnectorHarness : IDisposable
         return response;
     }
 
+    /// <summary>
+    /// One page of a Webex list from <paramref name="fixture"/>, with a <c>Link: &lt;next&gt;; rel="next"</c> header when
+    /// <paramref name="next"/> is given; records the requested URL in <paramref name="requests"/>.
+    /// </summary>
+    public static HttpResponseMessage Page(List<Uri> requests, HttpRequestMessage request, string fixture, string? next = null)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        ArgumentNullException.ThrowIfNull(request);
+        requests.Add(request.RequestUri!);
+        return next is null
+            ? JsonResponse(HttpStatusCode.OK, Fixture.Text(fixture))
+            : JsonResponse(HttpStatusCode.OK, Fixture.Text(fixture), ("Link", $"<{next}>; rel=\"next\""));
+    }
+
     /// <summary>The query of <paramref name="uri"/> as name → decoded value, in order.</summary>
     public static Dictionary<string, string?> Query(Uri uri)
     {
