@@ -6,4 +6,5 @@ namespace WebexConnector.Auth;
 [JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(TokenPair))]
 [JsonSerializable(typeof(TokenResponse))]
+[JsonSerializable(typeof(DeviceCodeResponse))]
 internal sealed partial class AuthJsonContext : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using WebexConnector.Configuration;
+using WebexConnector.Runs;
 using WebexConnector.Security;
 
 namespace WebexConnector.Auth;
@@ -37,7 +38,10 @@ public sealed class BrowserAuthorizationFlow(
             prompt.Show(AuthorizationUrl.Build(config.BaseUrl, config.ClientId!, config.RedirectUri, config.Scope, pkce));
             try
             {
-                code = await listener.WaitForCodeAsync(pkce.State, linked.Token).ConfigureAwait(false);
+                using (ActionDeadline.WaitForPerson())
+                {
+                    code = await listener.WaitForCodeAsync(pkce.State, linked.Token).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {

@@ -36,6 +36,16 @@ public sealed class OAuthTokenClient(IOAuthApi api, AssetConfig config, TimeProv
     private async Task<TokenPair> RequestAsync(Dictionary<string, string> form, TokenPair? previous, CancellationToken cancellationToken)
     {
         using var response = await api.RequestTokenAsync(form, cancellationToken).ConfigureAwait(false);
+        return await ReadPairAsync(response, previous, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Turns a token endpoint's answer (also the device grant's <c>/device/token</c>) into a pair with its expiry
+    /// times, or throws <see cref="WebexApiException"/>.
+    /// </summary>
+    public async Task<TokenPair> ReadPairAsync(HttpResponseMessage response, TokenPair? previous, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
         var token = await WebexResponses.ReadAsync(response, AuthJsonContext.Default.TokenResponse, cancellationToken).ConfigureAwait(false);
         if (token is not { AccessToken.Length: > 0, ExpiresIn: > 0 })
         {

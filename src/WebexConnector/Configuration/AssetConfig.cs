@@ -23,6 +23,9 @@ public sealed record AssetConfig
 
     public TimeSpan AuthTimeout { get; init; } = TimeSpan.FromSeconds(300);
 
+    /// <summary>How test connectivity authorizes: the loopback browser flow, or the device grant for a server without a browser.</summary>
+    public OAuthFlow OAuthFlow { get; init; } = OAuthFlow.Browser;
+
     /// <summary>A PAT always wins over an OAuth integration.</summary>
     public AuthMode AuthMode => AuthorizationKey is not null ? AuthMode.PersonalAccessToken : AuthMode.OAuth;
 

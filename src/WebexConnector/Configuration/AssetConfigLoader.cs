@@ -43,6 +43,7 @@ public static class AssetConfigLoader
             Scope = String(values, "scope") ?? AssetConfig.DefaultScope,
             Timeout = Seconds(values, "timeout_seconds") ?? TimeSpan.FromSeconds(30),
             AuthTimeout = Seconds(values, "auth_timeout_seconds") ?? TimeSpan.FromSeconds(300),
+            OAuthFlow = String(values, "oauth_flow") == "device" ? OAuthFlow.Device : OAuthFlow.Browser,
         };
     }
 

@@ -46,7 +46,16 @@ public static class WebexConnectorServiceCollectionExtensions
         services.AddSingleton<OAuthTokenClient>();
         services.AddSingleton<OAuthTokenSource>();
         services.AddSingleton<IAccessTokenSource>(provider => provider.GetRequiredService<OAuthTokenSource>());
-        services.AddSingleton<IConnectivityAuthorizer, BrowserAuthorizationFlow>();
+        if (config.OAuthFlow == OAuthFlow.Device)
+        {
+            services.AddSingleton<DeviceGrantClient>();
+            services.AddSingleton<IConnectivityAuthorizer, DeviceAuthorizationFlow>();
+        }
+        else
+        {
+            services.AddSingleton<IConnectivityAuthorizer, BrowserAuthorizationFlow>();
+        }
+
         AddWebexApi<IOAuthApi>(services, config);
     }
 

@@ -81,7 +81,10 @@ public sealed class ConnectorRunner(ConnectorRunnerOptions options)
         var config = host.Services.GetRequiredService<AssetConfig>();
         var time = host.Services.GetRequiredService<TimeProvider>();
         var limit = ActionTimeLimit(config);
-        using var deadline = new CancellationTokenSource(limit, time);
+
+        // The clock stops while test connectivity waits for a person to authorize (auth_timeout_seconds bounds that).
+        using var deadline = new ActionDeadline(limit, time);
+        ActionDeadline.Enter(deadline);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
 
         // Every request of this action result draws its retry waits from one budget.
@@ -116,7 +119,7 @@ public sealed class ConnectorRunner(ConnectorRunnerOptions options)
         ActionResult Failed(string message) => new() { Succeeded = false, Message = message, Parameter = validation.Echo };
     }
 
-    /// <summary>The overall bound of one action result: ten request timeouts plus the retry budget.</summary>
+    /// <summary>The overall bound of one action result: ten request timeouts plus the retry budget (a wait for a person does not count).</summary>
     public static TimeSpan ActionTimeLimit(AssetConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
