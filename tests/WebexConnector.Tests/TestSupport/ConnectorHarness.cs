@@ -27,14 +27,16 @@ internal sealed class ConnectorHarness : IDisposable
 
     /// <param name="timeScale">How many times faster than real time timers run (retry waits, timeouts).</param>
     /// <param name="stateDirectory">Where OAuth state files live; tests pass a temporary folder.</param>
-    public ConnectorHarness(double timeScale = 1, string? stateDirectory = null)
+    /// <param name="time">A clock of the test's own (e.g. a FakeTimeProvider); wins over <paramref name="timeScale"/>.</param>
+    /// <param name="prompt">Where test connectivity prints what the person must do; discarded when not given.</param>
+    public ConnectorHarness(double timeScale = 1, string? stateDirectory = null, TimeProvider? time = null, TextWriter? prompt = null)
     {
         Runner = new ConnectorRunner(new ConnectorRunnerOptions
         {
             Redactor = Redactor,
             StateDirectory = stateDirectory,
-            PromptWriter = TextWriter.Null,
-            TimeProvider = timeScale == 1 ? TimeProvider.System : new ScaledTimeProvider(timeScale),
+            PromptWriter = prompt ?? TextWriter.Null,
+            TimeProvider = time ?? (timeScale == 1 ? TimeProvider.System : new ScaledTimeProvider(timeScale)),
             ConfigureServices = UseFakeWebex,
         });
     }
