@@ -130,6 +130,12 @@ public sealed class FakeTokenEndpoint
         return code;
     }
 
+    /// <summary>
+    /// The device grant's success (see <see cref="FakeDeviceEndpoint"/>): a new pair like the code grant's, whose refresh
+    /// token this endpoint then accepts.
+    /// </summary>
+    public FakeResponse IssueForDeviceGrant() => Issue("device_code", AccessTokenLifetimeSeconds);
+
     /// <summary>Every refresh token handed out so far stops working (e.g. the user revoked the integration).</summary>
     public void InvalidateRefreshTokens()
     {
