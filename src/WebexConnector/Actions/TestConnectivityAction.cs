@@ -6,7 +6,7 @@ namespace WebexConnector.Actions;
 
 /// <summary>
 /// <c>test_connectivity</c>: checks the asset's credentials with the cheapest call, <c>GET /people/me</c>. With
-/// OAuth and no usable token pair it first runs the browser authorization; it is the only action that may.
+/// OAuth and no usable token pair it first runs the authorization flow (browser or device); it is the only action that may.
 /// </summary>
 public sealed class TestConnectivityAction(IPeopleApi people, IConnectivityAuthorizer authorizer) : IConnectorAction
 {

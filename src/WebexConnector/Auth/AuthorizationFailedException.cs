@@ -1,6 +1,6 @@
 namespace WebexConnector.Auth;
 
-/// <summary>The browser step of the authorization-code flow did not produce a code (refused, timed out, no listener).</summary>
+/// <summary>The person's step of an authorization flow gave no token (refused, timed out, code expired, no listener).</summary>
 public sealed class AuthorizationFailedException : Exception
 {
     public AuthorizationFailedException(string message)

@@ -34,8 +34,8 @@ public sealed class ActionDeadline : IDisposable
     /// <summary>Cancelled when the action has worked (not counting waits for a person) for <see cref="Limit"/>.</summary>
     public CancellationToken Token => _source.Token;
 
-    /// <summary>Makes <paramref name="deadline"/> current for the calling async flow (and what it starts).</summary>
-    public static void Enter(ActionDeadline deadline) => CurrentDeadline.Value = deadline;
+    /// <summary>Makes <paramref name="deadline"/> current for the calling async flow (and what it starts); <c>null</c> leaves none.</summary>
+    public static void Enter(ActionDeadline? deadline) => CurrentDeadline.Value = deadline;
 
     /// <summary>
     /// Stops the clock until the returned scope is disposed; for the wait for a person to authorize, which is bounded

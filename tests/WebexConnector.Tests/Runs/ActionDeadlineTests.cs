@@ -29,6 +29,9 @@ public class ActionDeadlineTests
     [TearDown]
     public void DeleteStateDirectory() => Directory.Delete(_stateDirectory, recursive: true);
 
+    [TearDown]
+    public void LeaveDeadline() => ActionDeadline.Enter(null);
+
     [Test]
     public void WaitForPerson_ClockStopsDuringTheWaitAndGoesOnAfterIt()
     {
@@ -52,7 +55,7 @@ public class ActionDeadlineTests
     [Test]
     public void WaitForPerson_NoActionRunning_DoesNothing()
     {
-        ActionDeadline.Enter(null!);
+        ActionDeadline.Enter(null);
 
         Assert.DoesNotThrow(() => ActionDeadline.WaitForPerson().Dispose());
     }
