@@ -15,7 +15,7 @@ public sealed record ConnectorRunnerOptions
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>Where test connectivity prints the authorize URL for the operator (default: stderr).</summary>
+    /// <summary>Where test connectivity tells the person how to authorize (authorize URL, or device code line; default: stderr).</summary>
     public TextWriter? PromptWriter { get; init; }
 
     /// <summary>Where diagnostics go; the CLI sends them to stderr.</summary>
