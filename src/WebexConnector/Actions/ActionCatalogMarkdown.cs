@@ -56,6 +56,10 @@ public static class ActionCatalogMarkdown
         if (parameter.Type == ParameterType.Numeric && parameter.Minimum is { } minimum)
         {
             rule.Append("; a whole number ≥ ").Append(minimum);
+            if (parameter.Maximum is { } maximum)
+            {
+                rule.Append(" and ≤ ").Append(maximum.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+            }
         }
         else if (parameter.Type == ParameterType.Boolean)
         {

@@ -42,7 +42,7 @@ public sealed class ListEventsAction(IEventsApi events) : IConnectorAction
             new() { Name = "actor_id", Description = "Only events performed by this person (person id)", Contains = ["webex person id"] },
             new() { Name = "from", Description = "Only events after this date and time (before to, when both are given)", Format = ParameterFormat.Timestamp },
             new() { Name = "to", Description = "Only events before this date and time (not in the future; default: now)", Format = ParameterFormat.Timestamp },
-            new() { Name = "limit", Description = "At most this many events (default: every event)", Type = ParameterType.Numeric, Minimum = 1 },
+            ParameterDefinition.ListingLimit("At most this many events (default: every event)"),
         ],
         Output =
         [

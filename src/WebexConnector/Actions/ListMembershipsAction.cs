@@ -27,7 +27,7 @@ public sealed class ListMembershipsAction(IMembershipsApi memberships) : IConnec
             new() { Name = "room_id", Description = "Only memberships of this room", Contains = ["webex room id"] },
             new() { Name = "person_id", Description = "Only memberships of this person (with room_id, unless a compliance officer)", Contains = ["webex person id"] },
             new() { Name = "person_email", Description = "Only memberships of the person with this e-mail address (with room_id, unless a compliance officer)", Format = ParameterFormat.EmailAddress, Contains = ["email"] },
-            new() { Name = "limit", Description = "At most this many memberships (default: every membership)", Type = ParameterType.Numeric, Minimum = 1 },
+            ParameterDefinition.ListingLimit("At most this many memberships (default: every membership)"),
         ],
         Choices = [new(["person_id", "person_email"], Required: false)],
         Output = [.. MembershipOutput.Paths, new("action_result.summary.total_memberships", "numeric")],

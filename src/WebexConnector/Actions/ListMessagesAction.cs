@@ -34,7 +34,7 @@ public sealed class ListMessagesAction(IMessagesApi messages) : IConnectorAction
                     + "only me or the user's own person id, and bots must give it to list a group room. Pages then hold at most 100 messages",
                 Contains = ["webex person id"],
             },
-            new() { Name = "limit", Description = "At most this many messages, the newest (default: every message)", Type = ParameterType.Numeric, Minimum = 1 },
+            ParameterDefinition.ListingLimit("At most this many messages, the newest (default: every message)"),
         ],
         Output =
         [

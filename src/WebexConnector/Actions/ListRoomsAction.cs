@@ -22,7 +22,7 @@ public sealed class ListRoomsAction(IRoomsApi rooms) : IConnectorAction
             new() { Name = "type", Description = "Only rooms of this type", AllowedValues = ["direct", "group"] },
             new() { Name = "sort_by", Description = "Sort order", AllowedValues = ["id", "lastactivity", "created"] },
             new() { Name = "team_id", Description = "Only rooms of this team", Contains = ["webex team id"] },
-            new() { Name = "limit", Description = "At most this many rooms (default: every room)", Type = ParameterType.Numeric, Minimum = 1 },
+            ParameterDefinition.ListingLimit("At most this many rooms (default: every room)"),
         ],
         Output =
         [

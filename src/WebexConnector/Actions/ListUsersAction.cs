@@ -37,7 +37,7 @@ public sealed class ListUsersAction(IPeopleApi people) : IConnectorAction
             new() { Name = "id", Description = $"Only these people: person ids separated by commas (at most {MaxIds})", MaxUtf8Bytes = MaxIdListBytes, Contains = ["webex person id"] },
             new() { Name = "org_id", Description = "Only people in this organization (for admins of another organization, such as partners)" },
             new() { Name = "location_id", Description = $"Only people in this location (Webex then serves at most {MaxPageSizeByLocation} per page)" },
-            new() { Name = "limit", Description = "At most this many users (default: every user)", Type = ParameterType.Numeric, Minimum = 1 },
+            ParameterDefinition.ListingLimit("At most this many users (default: every user)"),
         ],
 
         // Webex wants one of these unless the token belongs to an admin, so none is required here; they are

@@ -17,6 +17,9 @@ public sealed record ParameterDefinition
     /// <summary>Smallest accepted value of an <see cref="ParameterType.Numeric"/>.</summary>
     public long? Minimum { get; init; }
 
+    /// <summary>Largest accepted value of an <see cref="ParameterType.Numeric"/>.</summary>
+    public long? Maximum { get; init; }
+
     /// <summary>Largest accepted length of a string in UTF-8 bytes.</summary>
     public int? MaxUtf8Bytes { get; init; }
 
@@ -25,6 +28,20 @@ public sealed record ParameterDefinition
 
     /// <summary>SOAR <c>contains</c> types (e.g. <c>email</c>), so playbooks can chain actions.</summary>
     public IReadOnlyList<string> Contains { get; init; } = [];
+
+    /// <summary>
+    /// The <c>limit</c> of a list action: a positive whole number up to the most a listing reads
+    /// (<see cref="Webex.WebexPager.MaxItems"/>).
+    /// </summary>
+    /// <param name="description">e.g. <c>At most this many rooms (default: every room)</c>.</param>
+    public static ParameterDefinition ListingLimit(string description) => new()
+    {
+        Name = "limit",
+        Description = description,
+        Type = ParameterType.Numeric,
+        Minimum = 1,
+        Maximum = Webex.WebexPager.MaxItems,
+    };
 
     /// <summary>The operator-form option: <c>email_address</c> → <c>--email-address</c>.</summary>
     public string OptionName => "--" + Name.Replace('_', '-');

@@ -86,6 +86,11 @@ public static partial class ParameterValidator
             return (null, $"Parameter '{parameter.Name}' must be {kind}; got {Describe(raw)}.");
         }
 
+        if (number > (parameter.Maximum ?? long.MaxValue))
+        {
+            return (null, string.Create(CultureInfo.InvariantCulture, $"Parameter '{parameter.Name}' must be at most {parameter.Maximum:N0}; got {number}."));
+        }
+
         return (number, null);
     }
 

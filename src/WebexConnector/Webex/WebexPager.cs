@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
@@ -8,6 +9,15 @@ public static class WebexPager
 {
     /// <summary>Webex's largest page for list calls.</summary>
     public const int MaxPageSize = 1000;
+
+    /// <summary>
+    /// A listing never holds more items than this, whatever the server sends: 250,000 is far more than one action
+    /// result is useful for, and bounds memory (about 100-200 MB of Webex JSON). <c>limit</c> may not exceed it.
+    /// </summary>
+    public const int MaxItems = 250_000;
+
+    /// <summary>A listing never reads more pages than this (a server may ignore <c>max</c> and send small pages).</summary>
+    public const int MaxPages = 5_000;
 
     /// <summary>
     /// Reads a listing into one list, asking for pages of <c>min(limit, 1000)</c> items so that a small
@@ -60,8 +70,24 @@ public static class WebexPager
         int? limit,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        await foreach (var item in ReadAllAsync(client, firstPage, limit, new ListingBounds(MaxItems, MaxPages), cancellationToken).ConfigureAwait(false))
+        {
+            yield return item;
+        }
+    }
+
+    /// <inheritdoc cref="ReadAllAsync(HttpClient, Func{CancellationToken, Task{HttpResponseMessage}}, int?, CancellationToken)"/>
+    internal static async IAsyncEnumerable<JsonElement> ReadAllAsync(
+        HttpClient client,
+        Func<CancellationToken, Task<HttpResponseMessage>> firstPage,
+        int? limit,
+        ListingBounds bounds,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var yielded = 0;
+        var pages = 0;
         var followed = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new SeenItems();
         var response = await firstPage(cancellationToken).ConfigureAwait(false);
         var origin = response.RequestMessage?.RequestUri;
         while (true)
@@ -74,11 +100,26 @@ public static class WebexPager
                 next = LinkHeader.FindNext(response);
             }
 
+            pages++;
+
+            // A server that sends the same items under new cursors would otherwise be followed forever.
+            var anyNew = seen.AnyNew(items);
+            if (pages > 1 && items.Count > 0 && !anyNew)
+            {
+                throw new WebexPaginationException(
+                    $"Webex sent page {pages} of the listing with only items it had already sent; stopped, since the listing would never end.");
+            }
+
             foreach (var item in items)
             {
                 if (yielded == limit)
                 {
                     yield break;
+                }
+
+                if (yielded == bounds.MaxItems)
+                {
+                    throw TooLarge(bounds);
                 }
 
                 yielded++;
@@ -90,6 +131,11 @@ public static class WebexPager
                 yield break;
             }
 
+            if (pages == bounds.MaxPages)
+            {
+                throw TooLarge(bounds);
+            }
+
             EnsureSameOrigin(origin, next);
             if (!followed.Add(next.AbsoluteUri))
             {
@@ -99,6 +145,10 @@ public static class WebexPager
             response = await client.GetAsync(next, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static WebexPaginationException TooLarge(ListingBounds bounds) => new(string.Create(
+        CultureInfo.InvariantCulture,
+        $"The listing is larger than the connector reads in one action ({bounds.MaxItems:N0} items or {bounds.MaxPages:N0} pages); narrow it with the action's filters or set 'limit'."));
 
     private static void EnsureSameOrigin(Uri? origin, Uri next)
     {

@@ -18,7 +18,7 @@ public class ParameterValidatorTests
     [TestCase("\"5\"", 5L)]
     [TestCase("\" 12 \"", 12L)]
     [TestCase("\"+3\"", 3L)]
-    [TestCase("1000000", 1000000L)]
+    [TestCase("250000", 250000L)]
     public void Validate_IntegerAsNumberOrString_IsRead(string json, long expected)
     {
         var validation = Validate(ListRooms, $$"""{"limit": {{json}}}""");
@@ -27,6 +27,19 @@ public class ParameterValidatorTests
         {
             Assert.That(validation.Error, Is.Empty);
             Assert.That(validation.Values?.GetInteger("limit"), Is.EqualTo(expected));
+        }
+    }
+
+    [TestCase("250001")]
+    [TestCase("\"1000000\"")]
+    public void Validate_LimitAboveTheListingBound_IsRefusedNamingTheBound(string json)
+    {
+        var validation = Validate(ListRooms, $$"""{"limit": {{json}}}""");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(validation.Values, Is.Null);
+            Assert.That(validation.Error, Does.Contain("Parameter 'limit' must be at most 250,000"));
         }
     }
 
