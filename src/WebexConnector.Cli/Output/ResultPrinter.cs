@@ -1,4 +1,5 @@
 using WebexConnector.Results;
+using WebexConnector.Security;
 
 namespace WebexConnector.Cli.Output;
 
@@ -7,7 +8,7 @@ namespace WebexConnector.Cli.Output;
 /// stdout stream that <see cref="Console.Out"/> also writes to) or as a table for people, and the other
 /// documents (catalogue, auth reports).
 /// </summary>
-internal sealed class ResultPrinter(Stream stdout)
+internal sealed class ResultPrinter(RedactingStream stdout)
 {
     public int Print(ConnectorRunResult result, OutputFormat format)
     {
@@ -17,13 +18,22 @@ internal sealed class ResultPrinter(Stream stdout)
             Console.Error.WriteLine($"webex-connector: {error}");
         }
 
-        if (format == OutputFormat.Text)
+        try
         {
-            PrintDocument(TextResultFormatter.Format(result));
+            if (format == OutputFormat.Text)
+            {
+                stdout.Write(System.Text.Encoding.UTF8.GetBytes(TextResultFormatter.Format(result)));
+            }
+            else
+            {
+                ConnectorRunResultJson.Write(stdout, result);
+            }
+
+            stdout.FlushAll();
         }
-        else
+        catch (Exception e) when (OutputUnwritableException.IsWriteFailure(e))
         {
-            ConnectorRunResultJson.Write(stdout, result);
+            throw new OutputUnwritableException(result, e);
         }
 
         return ExitCodes.For(result.Outcome);
@@ -35,7 +45,14 @@ internal sealed class ResultPrinter(Stream stdout)
 
     public void PrintDocument(string document)
     {
-        stdout.Write(System.Text.Encoding.UTF8.GetBytes(document));
-        stdout.Flush();
+        try
+        {
+            stdout.Write(System.Text.Encoding.UTF8.GetBytes(document));
+            stdout.FlushAll();
+        }
+        catch (Exception e) when (OutputUnwritableException.IsWriteFailure(e))
+        {
+            throw new OutputUnwritableException(result: null, e);
+        }
     }
 }

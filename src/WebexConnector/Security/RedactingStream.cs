@@ -62,13 +62,32 @@ public sealed class RedactingStream : Stream
 
     public override void SetLength(long value) => throw new NotSupportedException();
 
+    /// <summary>
+    /// Writes the unfinished last line too, then flushes: for the end of a document, so that a failure to write it
+    /// shows here, where the caller can still say so, and not in <see cref="Dispose(bool)"/>.
+    /// </summary>
+    public void FlushAll()
+    {
+        var pending = _pending.GetBuffer().AsSpan(0, (int)_pending.Length).ToArray();
+        _pending.SetLength(0);
+        WriteRedacted(pending);
+        _inner.Flush();
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            WriteRedacted(_pending.GetBuffer().AsSpan(0, (int)_pending.Length));
+            try
+            {
+                FlushAll();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The stream broke (a full disk, a closed pipe); the program said so when its own FlushAll failed.
+            }
+
             _pending.Dispose();
-            _inner.Flush();
         }
 
         base.Dispose(disposing);

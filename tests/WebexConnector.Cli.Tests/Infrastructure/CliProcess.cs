@@ -13,11 +13,35 @@ public sealed partial class CliRunner
     /// stdin is closed at once. Finish with <see cref="CliProcess.WaitForExitAsync"/>, which checks the same
     /// rules as <see cref="RunAsync(IEnumerable{string},string,TimeSpan?,IReadOnlyDictionary{string,string})"/>.
     /// </summary>
-    public CliProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
+    public CliProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null) =>
+        Start(arguments, environment, stdoutTarget: null);
+
+    /// <summary>
+    /// Like <see cref="Start(IEnumerable{string}, IReadOnlyDictionary{string, string?}?)"/>, but the CLI's stdout is
+    /// <paramref name="stdoutTarget"/> (e.g. <c>/dev/full</c>), or closed when it is <c>-</c>: a shell sets it up and
+    /// then becomes the CLI (<c>exec</c>), so the exit code is the CLI's own.
+    /// </summary>
+    public CliProcess StartWithStdout(string stdoutTarget, IEnumerable<string> arguments) =>
+        Start(arguments, environment: null, stdoutTarget);
+
+    private CliProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment, string? stdoutTarget)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var args = arguments.ToList();
-        var process = new Process { StartInfo = CreateSandboxedStartInfo(args, environment) };
+        var startInfo = CreateSandboxedStartInfo(args, environment);
+        if (stdoutTarget is not null)
+        {
+            List<string> command = [startInfo.FileName, .. startInfo.ArgumentList];
+            startInfo.FileName = "/bin/sh";
+            startInfo.ArgumentList.Clear();
+            startInfo.ArgumentList.Add("-c");
+            startInfo.ArgumentList.Add(stdoutTarget == "-" ? "exec \"$@\" >&-" : "exec \"$@\" > \"$STDOUT_TARGET\"");
+            startInfo.ArgumentList.Add("sh");
+            command.ForEach(startInfo.ArgumentList.Add);
+            startInfo.Environment["STDOUT_TARGET"] = stdoutTarget;
+        }
+
+        var process = new Process { StartInfo = startInfo };
         try
         {
             if (!process.Start())
