@@ -7,6 +7,7 @@ using WebexConnector.Security;
 // Everything printed passes the redactor: secrets never reach stdout or stderr. Console.Out and the printer
 // share one stream, so text and documents stay in order; disposing the streams writes any unfinished line.
 var redactor = new SecretRedactor();
+redactor.MakeCurrent();
 var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 using var stdout = new RedactingStream(Console.OpenStandardOutput(), redactor);
 using var stderr = new RedactingStream(Console.OpenStandardError(), redactor);

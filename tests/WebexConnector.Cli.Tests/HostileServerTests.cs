@@ -42,4 +42,19 @@ public sealed class HostileServerTests : CliTestBase
         Assert.That(AssertActionFailed(result), Does.Contain("'limit' must be at most 250,000"));
         AssertNoRequests();
     }
+
+    [Test]
+    public async Task ListRooms_ErrorBodyEndsWithThePatAcrossTheExcerptsCut_ShowsNoPartOfIt()
+    {
+        Server.Enqueue("/v1/rooms", new FakeResponse(400, new JsonObject { ["message"] = new string('x', 190) + Pat }.ToJsonString()));
+
+        var result = await RunOperatorAsync("list-rooms");
+
+        var message = AssertActionFailed(result);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(message, Does.Contain("Status code: 400"));
+            Assert.That(result.Stdout + result.Stderr, Does.Not.Contain(Pat[..8]), "not even the PAT's first characters");
+        }
+    }
 }

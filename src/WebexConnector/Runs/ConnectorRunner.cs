@@ -23,6 +23,7 @@ public sealed class ConnectorRunner(ConnectorRunnerOptions options)
     public async Task<ConnectorRunResult> RunAsync(ConnectorRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
+        options.Redactor.MakeCurrent();
         var definition = ActionCatalog.Find(run.Identifier);
         var action = run.Action ?? definition?.Name;
         if (definition is null)

@@ -16,9 +16,19 @@ public sealed class SecretRedactor
     // Shorter values would mask ordinary words; no real Webex secret is this short.
     private const int MinimumSecretLength = 6;
 
+    private static readonly AsyncLocal<SecretRedactor?> CurrentRedactor = new();
     private readonly ConcurrentDictionary<string, byte> _forms = new(StringComparer.Ordinal);
     private volatile string[] _ordered = [];
     private volatile byte[][] _utf8 = [];
+
+    /// <summary>
+    /// The redactor of the run in this async flow. Text is redacted with it before it is cut or cleaned for a
+    /// message (<see cref="Webex.TextSanitizer"/>): a secret cut in half would no longer be recognised.
+    /// </summary>
+    public static SecretRedactor? Current => CurrentRedactor.Value;
+
+    /// <summary>Makes this the <see cref="Current"/> redactor of the calling async flow and what it starts.</summary>
+    public void MakeCurrent() => CurrentRedactor.Value = this;
 
     public void Add(string? secret)
     {

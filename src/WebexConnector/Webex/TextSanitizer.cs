@@ -4,7 +4,9 @@ namespace WebexConnector.Webex;
 
 /// <summary>
 /// Makes text from a remote server safe to put in a one-line message: no control or invisible formatting
-/// characters (such as right-to-left overrides), whitespace folded, bounded length.
+/// characters (such as right-to-left overrides), whitespace folded, bounded length. Secrets are redacted first
+/// (with <see cref="Security.SecretRedactor.Current"/>): cutting or folding could split a secret so that the output
+/// redaction no longer sees it whole.
 /// </summary>
 public static class TextSanitizer
 {
@@ -12,6 +14,8 @@ public static class TextSanitizer
 
     public static string Excerpt(string text, int maxLength = MaxExcerptLength)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        text = Security.SecretRedactor.Current?.Redact(text) ?? text;
         var builder = new StringBuilder(Math.Min(text.Length, maxLength + 1));
         var lastWasSpace = false;
         foreach (var c in text)
