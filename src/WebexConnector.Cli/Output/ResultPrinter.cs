@@ -10,12 +10,15 @@ namespace WebexConnector.Cli.Output;
 /// </summary>
 internal sealed class ResultPrinter(RedactingStream stdout)
 {
+    /// <summary>A message printed as one line is cleaned and cut here; the connector's own messages are far shorter.</summary>
+    public const int MaxMessageLength = 2000;
+
     public int Print(ConnectorRunResult result, OutputFormat format)
     {
         ArgumentNullException.ThrowIfNull(result);
         if (result.InvocationError is { } error)
         {
-            Console.Error.WriteLine($"webex-connector: {error}");
+            Console.Error.WriteLine($"webex-connector: {Webex.TextSanitizer.Excerpt(error, MaxMessageLength)}");
         }
 
         try

@@ -14,7 +14,7 @@ internal static class TextResultFormatter
     public static string Format(ConnectorRunResult result)
     {
         var text = new StringBuilder();
-        text.AppendLine($"{result.Action ?? result.Identifier}: {result.Status} - {result.Message}");
+        text.AppendLine($"{Line(result.Action ?? result.Identifier ?? "")}: {result.Status} - {Line(result.Message)}");
         var columns = (result.Identifier is { } id ? ActionCatalog.Find(id) : null)?.Output
             .Where(o => o.IsTextColumn && o.DataPath.StartsWith(DataPathPrefix, StringComparison.Ordinal))
             .Select(o => o.DataPath[DataPathPrefix.Length..])
@@ -23,7 +23,7 @@ internal static class TextResultFormatter
         {
             var actionResult = result.Results[i];
             text.AppendLine();
-            text.AppendLine($"[{i + 1}] {actionResult.Status}: {actionResult.Message}");
+            text.AppendLine($"[{i + 1}] {actionResult.Status}: {Line(actionResult.Message)}");
             foreach (var (key, value) in actionResult.Summary)
             {
                 text.AppendLine($"    {key}: {value?.ToJsonString()}");
@@ -50,6 +50,9 @@ internal static class TextResultFormatter
             text.AppendLine("    " + string.Join("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd());
         }
     }
+
+    // Every line a terminal shows is cleaned: a message may quote what a caller or Webex sent.
+    private static string Line(string text) => Webex.TextSanitizer.Excerpt(text, ResultPrinter.MaxMessageLength);
 
     private static string Cell(JsonElement row, string column)
     {

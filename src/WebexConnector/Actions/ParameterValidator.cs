@@ -129,7 +129,7 @@ public static partial class ParameterValidator
         {
             var match = allowed.FirstOrDefault(a => a.Equals(text.Trim(), StringComparison.OrdinalIgnoreCase));
             return match is null
-                ? (null, $"Parameter '{parameter.Name}' must be one of {string.Join(", ", allowed)}; got '{text}'.")
+                ? (null, $"Parameter '{parameter.Name}' must be one of {string.Join(", ", allowed)}; got '{Webex.TextSanitizer.Echo(text)}'.")
                 : (match, null);
         }
 

@@ -73,7 +73,7 @@ public sealed class SendMessageAction(IMessagesApi messages) : IConnectorAction
         var text = parameters.GetRequiredString("message");
         if (destination == "email" && !ParameterValidator.IsEmailAddress(endpoint))
         {
-            return ActionOutcome.Failure($"Parameter 'endpoint_id' must be an e-mail address when destination_type is email; got '{endpoint}'.");
+            return ActionOutcome.Failure($"Parameter 'endpoint_id' must be an e-mail address when destination_type is email; got '{Webex.TextSanitizer.Echo(endpoint)}'.");
         }
 
         var markdown = parameters.GetBoolean("markdown") == true;

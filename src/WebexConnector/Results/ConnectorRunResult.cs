@@ -28,8 +28,11 @@ public sealed record ConnectorRunResult
 
     public string Message => InvocationError ?? Summarize(Results.Count, Results.Count - SuccessfulCount);
 
+    /// <summary>An unusable invocation; what the caller gave is echoed cleaned and shortened, since it was not checked.</summary>
     public static ConnectorRunResult Invalid(string message, string? identifier = null, string? action = null, string? assetId = null) =>
-        new() { InvocationError = message, Identifier = identifier, Action = action, AssetId = assetId };
+        new() { InvocationError = message, Identifier = Echo(identifier), Action = Echo(action), AssetId = Echo(assetId) };
+
+    private static string? Echo(string? value) => value is null ? null : Webex.TextSanitizer.Echo(value);
 
     private static string Summarize(int total, int failed) => (total, failed) switch
     {

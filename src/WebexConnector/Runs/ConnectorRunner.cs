@@ -25,11 +25,11 @@ public sealed class ConnectorRunner(ConnectorRunnerOptions options)
         ArgumentNullException.ThrowIfNull(run);
         options.Redactor.MakeCurrent();
         var definition = ActionCatalog.Find(run.Identifier);
-        var action = run.Action ?? definition?.Name;
+        var action = run.Action is { } given ? TextSanitizer.Echo(given) : definition?.Name;
         if (definition is null)
         {
             var known = string.Join(", ", ActionCatalog.All.Select(a => a.Identifier));
-            return ConnectorRunResult.Invalid($"Unknown action identifier '{run.Identifier}'; known identifiers: {known}.", run.Identifier, action, run.AssetId);
+            return ConnectorRunResult.Invalid($"Unknown action identifier '{TextSanitizer.Echo(run.Identifier)}'; known identifiers: {known}.", run.Identifier, action, run.AssetId);
         }
 
         Asset asset;

@@ -12,6 +12,15 @@ public static class TextSanitizer
 {
     public const int MaxExcerptLength = 200;
 
+    /// <summary>Input echoed back in a message or a document (an identifier, an asset id, a value) is cut here.</summary>
+    public const int MaxEchoLength = 128;
+
+    /// <summary>
+    /// A caller's value as it may be echoed: cleaned and shortened like remote text, since it may carry terminal
+    /// control sequences, forged log lines or megabytes.
+    /// </summary>
+    public static string Echo(string value) => Excerpt(value, MaxEchoLength);
+
     public static string Excerpt(string text, int maxLength = MaxExcerptLength)
     {
         ArgumentNullException.ThrowIfNull(text);
