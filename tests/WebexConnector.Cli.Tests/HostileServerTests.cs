@@ -57,4 +57,74 @@ public sealed class HostileServerTests : CliTestBase
             Assert.That(result.Stdout + result.Stderr, Does.Not.Contain(Pat[..8]), "not even the PAT's first characters");
         }
     }
+
+    [Test]
+    public async Task UpdateRoom_ConnectionDroppedAfterThePut_PutsOnceAndSaysTheOutcomeIsUncertain()
+    {
+        var room = Server.AddRooms(1)[0];
+        var path = $"/v1/rooms/{Str(room["id"])}";
+        Server.Enqueue(path, FakeResponse.Dropped, method: "PUT");
+
+        var result = await RunOperatorAsync("update-room", "--room-id", Str(room["id"])!, "--title", "renamed");
+
+        var message = AssertActionFailed(result);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Server.RequestsTo("PUT", path), Has.Count.EqualTo(1), () => "a PUT that may have reached Webex is never re-sent: " + Server.DescribeRequests());
+            Assert.That(message, Does.Contain("may or may not have been updated"));
+        }
+    }
+
+    [Test]
+    public async Task RemoveMembership_ConnectionDroppedAfterTheDelete_DeletesOnceAndSaysTheOutcomeIsUncertain()
+    {
+        const string path = "/v1/memberships/Y2lzY29zcGFyazovL3VzL01FTUJFUlNISVAvZHJvcHBlZA";
+        Server.Enqueue(path, FakeResponse.Dropped, method: "DELETE");
+
+        var result = await RunOperatorAsync("remove-membership", "--membership-id", "Y2lzY29zcGFyazovL3VzL01FTUJFUlNISVAvZHJvcHBlZA");
+
+        var message = AssertActionFailed(result);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Server.RequestsTo("DELETE", path), Has.Count.EqualTo(1), () => "a DELETE that may have reached Webex is never re-sent: " + Server.DescribeRequests());
+            Assert.That(message, Does.Contain("may or may not have been removed"));
+        }
+    }
+
+    [Test]
+    public async Task ListRooms_RateLimitedWithoutEnd_SaysHowOftenItRetriedAndWhy()
+    {
+        for (var i = 0; i < 25; i++)
+        {
+            Server.Enqueue("/v1/rooms", new FakeResponse(
+                429, FakeWebexServer.WebexErrorBody("Too many requests.", "ROUTER_429"), Headers: new Dictionary<string, string> { ["Retry-After"] = "0" }));
+        }
+
+        var result = await RunOperatorAsync("list-rooms");
+
+        var message = AssertActionFailed(result);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Server.RequestsTo("GET", "/v1/rooms"), Has.Count.EqualTo(21), "the request and its 20 retries");
+            Assert.That(message, Does.Contain("retried 20 times, waiting 0 s in all, and gave up: it retries one request at most 20 times"));
+            Assert.That(message, Does.Not.Contain("waited as long as it may"));
+        }
+    }
+
+    [Test]
+    public async Task ListRooms_AnswerOver64MiB_SaysSoInPlainWordsWithoutRetrying()
+    {
+        var huge = "{\"items\": [], \"padding\": \"" + new string('x', 65 * 1024 * 1024) + "\"}";
+        Server.Handle("GET", "/v1/rooms", _ => new FakeResponse(200, huge));
+
+        var result = await RunOperatorAsync("list-rooms");
+
+        var message = AssertActionFailed(result);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(message, Does.Contain("Webex's answer is larger than 64 MiB"));
+            Assert.That(message, Does.Not.Contain("buffer"));
+            Assert.That(Server.RequestsTo("GET", "/v1/rooms"), Has.Count.EqualTo(1), () => "the same request would bring the same answer: " + Server.DescribeRequests() + result.Describe());
+        }
+    }
 }

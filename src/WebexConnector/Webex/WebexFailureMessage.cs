@@ -49,12 +49,25 @@ public static class WebexFailureMessage
     {
         WebexApiException webex => ForResponse(activity, webex, requiredScopes),
         WebexPaginationException or Auth.AuthorizationRequiredException or Auth.AuthorizationFailedException => $"{activity}. {exception.Message}",
-        HttpRequestException request => $"{activity}. Could not reach Webex: {TextSanitizer.Excerpt(request.Message)}",
+        HttpRequestException request => $"{activity}. {ConnectionFailure(request)}",
         TimeoutRejectedException timeout => string.Create(
             CultureInfo.InvariantCulture, $"{activity}. Webex did not answer within {timeout.Timeout.TotalSeconds:0.#} s (timeout_seconds)."),
         TimeoutException or TaskCanceledException => $"{activity}. Webex did not answer in time.",
         _ => $"{activity}. Unexpected error: {TextSanitizer.Excerpt(exception.Message)}",
     };
+
+    // HttpClient's own text ("An error occurred while sending the request.") says nothing; the innermost cause does.
+    private static string ConnectionFailure(HttpRequestException exception)
+    {
+        var cause = TextSanitizer.Excerpt(ExceptionCauses.Of(exception).Last().Message).TrimEnd('.');
+        return exception.HttpRequestError switch
+        {
+            HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError => $"Could not connect to Webex ({cause}).",
+            HttpRequestError.ResponseEnded => "The connection closed before Webex answered.",
+            HttpRequestError.SecureConnectionError => $"The secure (TLS) connection to Webex failed ({cause}).",
+            _ => $"The connection to Webex failed ({cause}).",
+        };
+    }
 
     private static string ForResponse(string activity, WebexApiException exception, IReadOnlyList<string>? requiredScopes)
     {
@@ -72,7 +85,7 @@ public static class WebexFailureMessage
 
         if (exception.StatusCode is System.Net.HttpStatusCode.TooManyRequests or System.Net.HttpStatusCode.Locked)
         {
-            message.Append(CultureInfo.InvariantCulture, $" Webex kept refusing the request for rate limiting; the connector waited as long as it may ({Resilience.RetryBudget.PerAction.TotalSeconds:0} s per action).");
+            message.Append(' ').Append(RateLimitedMessage(Resilience.RetryBudget.Current));
         }
 
         if (exception.StatusCode == System.Net.HttpStatusCode.Forbidden && requiredScopes is { Count: > 0 })
@@ -82,6 +95,13 @@ public static class WebexFailureMessage
 
         return message.ToString();
     }
+
+    // Says what really happened: how often the connector retried, how long it waited, and which bound stopped it.
+    private static string RateLimitedMessage(Resilience.RetryBudget? budget) => budget is null
+        ? "Webex refused the request for rate limiting."
+        : string.Create(
+            CultureInfo.InvariantCulture,
+            $"Webex kept refusing requests for rate limiting; the connector retried {budget.Retries} time{(budget.Retries == 1 ? "" : "s")}, waiting {budget.Waited.TotalSeconds:0.#} s in all, and gave up: it retries one request at most {Resilience.WebexRetryRules.MaxRateLimitRetries} times and waits at most {Resilience.WebexRetryRules.MaxSingleWait.TotalSeconds:0} s at a time and {Resilience.RetryBudget.PerAction.TotalSeconds:0} s per action in all.");
 
     private static bool EndsWithPunctuation(string text) => text.Length > 0 && text[^1] is '.' or '!' or '?' or '…';
 }

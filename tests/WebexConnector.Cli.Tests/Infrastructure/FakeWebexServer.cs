@@ -60,7 +60,12 @@ public sealed record FakeResponse(
     string? Body = null,
     string? ContentType = "application/json",
     IReadOnlyDictionary<string, string>? Headers = null,
-    TimeSpan? Delay = null);
+    TimeSpan? Delay = null,
+    bool DropConnection = false)
+{
+    /// <summary>The request is read, then the connection is cut without an answer (after <see cref="Delay"/>).</summary>
+    public static FakeResponse Dropped { get; } = new(0, Body: null, ContentType: null, DropConnection: true);
+}
 
 /// <summary>
 /// A fake Webex REST API on a real Kestrel server bound to 127.0.0.1 on a free port.
@@ -296,8 +301,12 @@ public sealed partial class FakeWebexServer : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(response);
-        ArgumentOutOfRangeException.ThrowIfLessThan(response.Status, 100);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(response.Status, 599);
+        if (!response.DropConnection)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(response.Status, 100);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(response.Status, 599);
+        }
+
         if (response.Delay is { } d && (d < TimeSpan.Zero || d > MaxDelay))
         {
             throw new ArgumentOutOfRangeException(nameof(response), $"Delay must be between 0 and {MaxDelay}.");
@@ -486,6 +495,12 @@ public sealed partial class FakeWebexServer : IAsyncDisposable
             {
                 return; // client gave up or the server is stopping
             }
+        }
+
+        if (response.DropConnection)
+        {
+            context.Abort();
+            return;
         }
 
         context.Response.StatusCode = response.Status;

@@ -50,13 +50,13 @@ public class TestConnectivityActionTests
     {
         using var harness = new ConnectorHarness(timeScale: 50);
         var me = harness.When(HttpMethod.Get, $"{ConnectorHarness.BaseUrl}/people/me")
-            .Throw(new HttpRequestException("Connection refused (webexapis.com:443)"));
+            .Throw(new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (webexapis.com:443)"));
 
         var result = await harness.RunOneAsync("test_connectivity");
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(result.Message, Is.EqualTo("Test Connectivity Failed. Could not reach Webex: Connection refused (webexapis.com:443)"));
+            Assert.That(result.Message, Is.EqualTo("Test Connectivity Failed. Could not connect to Webex (Connection refused (webexapis.com:443))."));
             Assert.That(harness.Http.GetMatchCount(me), Is.GreaterThan(1), "a GET is retried after a connection failure");
         }
     }

@@ -242,9 +242,9 @@ public class WebexResponsesTests
     [Test]
     public void For_HttpRequestException_SaysWebexCouldNotBeReached()
     {
-        var message = WebexFailureMessage.For("Error listing rooms", new HttpRequestException("Connection refused (webexapis.com:443)"));
+        var message = WebexFailureMessage.For("Error listing rooms", new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (webexapis.com:443)"));
 
-        Assert.That(message, Is.EqualTo("Error listing rooms. Could not reach Webex: Connection refused (webexapis.com:443)"));
+        Assert.That(message, Is.EqualTo("Error listing rooms. Could not connect to Webex (Connection refused (webexapis.com:443))."));
     }
 
     [Test]

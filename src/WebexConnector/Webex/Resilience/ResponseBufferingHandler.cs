@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace WebexConnector.Webex.Resilience;
 
 /// <summary>
@@ -7,14 +9,14 @@ namespace WebexConnector.Webex.Resilience;
 /// </summary>
 internal sealed class ResponseBufferingHandler : DelegatingHandler
 {
-    private const long MaxBodyBytes = 64L * 1024 * 1024;
+    internal const long MaxBodyBytes = 64L * 1024 * 1024;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         try
         {
-            await response.Content.LoadIntoBufferAsync(MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+            response.Content = await ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false);
             return response;
         }
         catch
@@ -23,4 +25,46 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
             throw;
         }
     }
+
+    // Counts the bytes itself (HttpClient's own bound only says "Cannot write more bytes to the buffer").
+    private static async Task<HttpContent> ReadBoundedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var original = response.Content;
+        if (original.Headers.ContentLength > MaxBodyBytes)
+        {
+            throw TooLarge(response);
+        }
+
+        var body = new MemoryStream(original.Headers.ContentLength is { } length ? (int)length : 0);
+        var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (body.Length + read > MaxBodyBytes)
+                {
+                    throw TooLarge(response);
+                }
+
+                body.Write(chunk, 0, read);
+            }
+        }
+
+        var buffered = new ByteArrayContent(body.GetBuffer(), 0, (int)body.Length);
+        foreach (var (name, values) in original.Headers)
+        {
+            buffered.Headers.TryAddWithoutValidation(name, values);
+        }
+
+        original.Dispose();
+        return buffered;
+    }
+
+    // Not retried: the same request would bring the same answer.
+    private static WebexApiException TooLarge(HttpResponseMessage response) => new(
+        response.StatusCode,
+        string.Create(CultureInfo.InvariantCulture, $"Webex's answer is larger than {MaxBodyBytes / (1024 * 1024)} MiB; it was not read."),
+        response.Headers.TryGetValues("Trackingid", out var ids) ? ids.FirstOrDefault() : null);
 }

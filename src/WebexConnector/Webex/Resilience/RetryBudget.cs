@@ -18,6 +18,11 @@ public sealed class RetryBudget
 
     public TimeSpan Remaining { get; private set; }
 
+    /// <summary>Retries this budget paid for so far, and how long they waited in all: for an honest message.</summary>
+    public int Retries { get; private set; }
+
+    public TimeSpan Waited { get; private set; }
+
     /// <summary>Makes <paramref name="budget"/> current for the calling async flow (and what it starts).</summary>
     public static void Enter(RetryBudget budget) => CurrentBudget.Value = budget;
 
@@ -32,6 +37,8 @@ public sealed class RetryBudget
             }
 
             Remaining -= wait;
+            Waited += wait;
+            Retries++;
             return true;
         }
     }

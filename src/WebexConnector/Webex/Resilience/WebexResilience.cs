@@ -23,8 +23,8 @@ public static class WebexResilience
             pipeline.TimeProvider = time;
             pipeline.AddRetry(new HttpRetryStrategyOptions
             {
-                // The budget, not this count, bounds rate-limit waits; transient errors stop after three retries.
-                MaxRetryAttempts = 20,
+                // WebexRetryRules and the action's RetryBudget decide when to stop; this only keeps Polly out of the way.
+                MaxRetryAttempts = int.MaxValue,
                 ShouldHandle = args => ValueTask.FromResult(Plan(args.Context, args.Outcome, args.AttemptNumber, time)),
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
                     args.Context.Properties.TryGetValue(PlannedWait, out var wait) ? wait : TimeSpan.Zero),

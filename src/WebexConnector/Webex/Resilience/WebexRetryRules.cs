@@ -4,9 +4,11 @@ using Polly.Timeout;
 namespace WebexConnector.Webex.Resilience;
 
 /// <summary>
-/// When a Webex request is tried again, and after how long (contract section 6). A refusal (429, 423) is
-/// retried for every method, because Webex did nothing; a 502/503/504, a timeout or a broken connection only
-/// for GET, because a POST or DELETE may already have been acted on (a message must never be sent twice).
+/// When a Webex request is tried again, and after how long. A refusal (429, 423) is retried for every method,
+/// because Webex did nothing, at most <see cref="MaxRateLimitRetries"/> times; a request that never left (no
+/// connection could be made) likewise. A 502/503/504, a timeout or a connection that broke after the request
+/// was sent is retried only for GET: a POST, PUT or DELETE may already have been acted on (a message must never
+/// be sent twice, a membership never removed twice).
 /// </summary>
 public static class WebexRetryRules
 {
@@ -14,6 +16,9 @@ public static class WebexRetryRules
     public static readonly TimeSpan MaxSingleWait = TimeSpan.FromSeconds(60);
     public static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
     public const int MaxTransientRetries = 3;
+
+    /// <summary>Refusals of one request retried at most; the action's <see cref="RetryBudget"/> bounds the waits too.</summary>
+    public const int MaxRateLimitRetries = 20;
 
     /// <summary>
     /// The wait before retry number <paramref name="retriesSoFar"/> + 1, or <c>null</c> when the outcome is final.
@@ -25,11 +30,16 @@ public static class WebexRetryRules
         ArgumentNullException.ThrowIfNull(method);
         if (response?.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.Locked)
         {
+            if (retriesSoFar >= MaxRateLimitRetries)
+            {
+                return null;
+            }
+
             var asked = RetryAfter(response, now) ?? DefaultRateLimitWait;
             return asked > MaxSingleWait ? MaxSingleWait : asked < TimeSpan.Zero ? TimeSpan.Zero : asked;
         }
 
-        if (method != HttpMethod.Get || retriesSoFar >= MaxTransientRetries || !IsTransient(response, exception))
+        if ((method != HttpMethod.Get && !NeverLeft(exception)) || retriesSoFar >= MaxTransientRetries || !IsTransient(response, exception))
         {
             return null;
         }
@@ -38,6 +48,10 @@ public static class WebexRetryRules
         var backoff = FirstBackoff * Math.Pow(2, retriesSoFar);
         return backoff * (1 + (jitter / 2));
     }
+
+    /// <summary>No connection could be made (refused, unreachable, name not found): Webex cannot have seen the request.</summary>
+    public static bool NeverLeft(Exception? exception) =>
+        exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
 
     private static bool IsTransient(HttpResponseMessage? response, Exception? exception) =>
         response?.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout
