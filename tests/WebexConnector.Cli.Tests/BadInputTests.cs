@@ -46,6 +46,9 @@ public sealed class BadInputTests : CliTestBase
         new("operator: --output xml", t => (["list-rooms", "--asset", t.WriteAsset(), "--output", "xml"], null), 2, "xml"),
         new("operator: unknown option", t => (["list-rooms", "--asset", t.WriteAsset(), "--frobnicate"], null), 2, "--frobnicate"),
         new("unknown command", _ => (["delete-rooms"], null), 2, "delete-rooms"),
+        new("run: a folder as the run document", t => (["run", t.Cli.WorkDir], null), 2, "it is a folder, not a file"),
+        new("run: an empty run document", _ => (["run", "-"], ""), 2, "not valid JSON: it is empty"),
+        new("run: a run document that breaks off", _ => (["run", "-"], "{\"identifier\": \"list_rooms\",\n"), 2, "breaks off or has an unexpected character at line 2"),
         new("run: two file arguments", t => (["run", t.Cli.WriteFile("first.json", t.RunJson("test_connectivity")), t.Cli.WriteFile("second.json", t.RunJson("test_connectivity"))], null), 2, "second.json"),
     ];
 

@@ -147,7 +147,7 @@ public sealed class DeviceFlowTests : OAuthTestBase
         var result = await Cli.RunAsync("test-connectivity", "--asset", WriteAsset(DeviceAsset(authTimeoutSeconds: 2)));
 
         var message = AssertActionFailed(result);
-        Assert.That(message, Does.Contain("No authorization arrived within 2 seconds (auth_timeout_seconds)"));
+        Assert.That(message, Does.Contain("No authorization arrived within 2 s (auth_timeout_seconds)"));
         Assert.That(File.Exists(StateFile()), Is.False);
     }
 

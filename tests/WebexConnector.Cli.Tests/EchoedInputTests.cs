@@ -75,4 +75,15 @@ public sealed class EchoedInputTests : CliTestBase
             Assert.That(result.Stderr.Where(c => c is not '\n' && char.IsControl(c)), Is.Empty);
         }
     }
+
+    [TestCase("{}x")]
+    [TestCase("")]
+    [TestCase("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]")]
+    public async Task Run_BrokenJson_MessageHasNoDotnetInternals(string document)
+    {
+        var result = await Cli.RunAsync(["run", "-"], document);
+
+        var message = AssertUnusableInvocation(result);
+        Assert.That(message, Does.Not.Contain("isFinalBlock").And.Not.Contain("BytePositionInLine").And.Not.Contain("LineNumber").And.Not.Contain("Path: $"));
+    }
 }

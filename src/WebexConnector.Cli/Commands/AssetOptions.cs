@@ -38,7 +38,7 @@ internal sealed class AssetOptions
         }
         catch (JsonException e)
         {
-            throw new ConnectorInvocationException($"The asset config '{path}' is not valid JSON: {Webex.TextSanitizer.Excerpt(e.Message)}");
+            throw new ConnectorInvocationException($"The asset config '{Webex.TextSanitizer.Echo(path)}' is not valid JSON: {Runs.JsonSyntaxError.Describe(e)}.");
         }
     }
 }

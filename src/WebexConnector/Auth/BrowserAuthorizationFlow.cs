@@ -46,7 +46,7 @@ public sealed class BrowserAuthorizationFlow(
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 throw new AuthorizationFailedException(
-                    $"No authorization arrived from the browser within {config.AuthTimeout.TotalSeconds:0} seconds (auth_timeout_seconds).");
+                    $"No authorization arrived from the browser within {config.AuthTimeout.TotalSeconds:0.###} s (auth_timeout_seconds).");
             }
         }
 

@@ -93,5 +93,5 @@ public sealed class DeviceAuthorizationFlow(
     private AuthorizationFailedException NotAuthorizedInTime() =>
         new(string.Create(
             CultureInfo.InvariantCulture,
-            $"No authorization arrived within {config.AuthTimeout.TotalSeconds:0} seconds (auth_timeout_seconds). Run test connectivity again for a new code."));
+            $"No authorization arrived within {config.AuthTimeout.TotalSeconds:0.###} s (auth_timeout_seconds). Run test connectivity again for a new code."));
 }

@@ -42,7 +42,7 @@ public sealed class LoopbackRedirectListener : IDisposable
         catch (SocketException e)
         {
             throw new AuthorizationFailedException(
-                $"Cannot listen on redirect_uri {redirectUri.GetLeftPart(UriPartial.Authority)} for the browser: {e.SocketErrorCode} ({e.Message}).", e);
+                $"Cannot listen on redirect_uri {redirectUri.GetLeftPart(UriPartial.Authority)} for the browser: {Webex.TextSanitizer.Excerpt(e.Message).TrimEnd('.')}.", e);
         }
     }
 
@@ -150,11 +150,21 @@ public sealed class LoopbackRedirectListener : IDisposable
         return end < 0 ? null : head[..end];
     }
 
+    // The standard reason phrases, not the enum's names ("BadRequest").
+    private static string ReasonPhrase(HttpStatusCode status) => status switch
+    {
+        HttpStatusCode.OK => "OK",
+        HttpStatusCode.BadRequest => "Bad Request",
+        HttpStatusCode.NotFound => "Not Found",
+        HttpStatusCode.MethodNotAllowed => "Method Not Allowed",
+        _ => "Error",
+    };
+
     private static async Task RespondAsync(NetworkStream stream, HttpStatusCode status, string text, CancellationToken cancellationToken)
     {
         var body = Encoding.UTF8.GetBytes(text);
         var head = Encoding.ASCII.GetBytes(
-            $"HTTP/1.1 {(int)status} {status}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n");
+            $"HTTP/1.1 {(int)status} {ReasonPhrase(status)}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n");
         await stream.WriteAsync(head, cancellationToken).ConfigureAwait(false);
         await stream.WriteAsync(body, cancellationToken).ConfigureAwait(false);
         await stream.FlushAsync(cancellationToken).ConfigureAwait(false);

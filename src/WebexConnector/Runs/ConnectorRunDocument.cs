@@ -29,7 +29,7 @@ public static class ConnectorRunDocument
         }
         catch (JsonException e)
         {
-            throw new ConnectorInvocationException($"The run document is not valid JSON: {Webex.TextSanitizer.Excerpt(e.Message)}");
+            throw new ConnectorInvocationException($"The run document is not valid JSON: {JsonSyntaxError.Describe(e)}.");
         }
 
         if (root.ValueKind != JsonValueKind.Object)

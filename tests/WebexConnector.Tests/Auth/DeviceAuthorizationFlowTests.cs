@@ -118,7 +118,7 @@ public class DeviceAuthorizationFlowTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(error, Is.TypeOf<AuthorizationFailedException>());
-            Assert.That(error?.Message, Does.Contain("No authorization arrived within 7 seconds (auth_timeout_seconds)"));
+            Assert.That(error?.Message, Does.Contain("No authorization arrived within 7 s (auth_timeout_seconds)"));
             Assert.That(ended, Is.EqualTo(TimeSpan.FromSeconds(7)));
             Assert.That(_api.PollSeconds, Is.EqualTo(Seconds(5)));
         }

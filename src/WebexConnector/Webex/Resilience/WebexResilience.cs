@@ -35,7 +35,8 @@ public static class WebexResilience
                         request?.Method.Method ?? "?",
                         request?.RequestUri?.AbsolutePath ?? "?",
                         args.RetryDelay.TotalSeconds,
-                        args.Outcome.Result is { } response ? $"HTTP {(int)response.StatusCode}" : args.Outcome.Exception?.GetType().Name ?? "?");
+                        args.Outcome.Result is { } response ? $"HTTP {(int)response.StatusCode}"
+                            : args.Outcome.Exception is Polly.Timeout.TimeoutRejectedException ? "no answer in time" : "a connection failure");
                     return ValueTask.CompletedTask;
                 },
             });
