@@ -47,7 +47,9 @@ public static class WebexResponses
 
         var body = await ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false);
         var error = TryParseError(body);
-        var details = FirstNonEmpty(error?.Message, error?.Errors?.FirstOrDefault()?.Description, error?.ErrorDescription, error?.Error)
+        var details = Combine(
+                FirstNonEmpty(error?.Message, error?.ErrorDescription, error?.Error),
+                FirstNonEmpty(error?.Errors?.FirstOrDefault()?.Description))
             ?? (body.Length == 0 ? "(empty response body)" : TextSanitizer.Excerpt(body));
         throw new WebexApiException(response.StatusCode, details, FirstNonEmpty(error?.TrackingId, TrackingIdHeader(response)));
     }
@@ -101,6 +103,13 @@ public static class WebexResponses
             return Encoding.UTF8.GetString(buffer, 0, total);
         }
     }
+
+    // Webex's "message" is often generic ("The request could not be understood by the server due to malformed
+    // syntax.") while errors[].description names the cause ("Client Id is invalid"): show both when they differ.
+    private static string? Combine(string? message, string? description) =>
+        message is null ? description
+        : description is null || message.Contains(description, StringComparison.OrdinalIgnoreCase) ? message
+        : $"{message.TrimEnd('.')} ({description.TrimEnd('.')}).";
 
     private static string? TrackingIdHeader(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Trackingid", out var values) ? FirstNonEmpty(values.FirstOrDefault()) : null;

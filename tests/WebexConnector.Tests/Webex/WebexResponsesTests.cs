@@ -95,6 +95,17 @@ public class WebexResponsesTests
     }
 
     [Test]
+    public async Task EnsureSuccess_GenericMessageAndSpecificDescription_ShowsBoth()
+    {
+        const string body = """{"message": "The request could not be understood by the server due to malformed syntax.", "errors": [{"description": "Client Id is invalid"}], "trackingId": "ROUTER_BOTH"}""";
+        using var response = Response(HttpStatusCode.BadRequest, body, "application/json");
+
+        var failure = await FailureAsync(response);
+
+        Assert.That(failure.Details, Is.EqualTo("The request could not be understood by the server due to malformed syntax (Client Id is invalid)."));
+    }
+
+    [Test]
     public async Task EnsureSuccess_ErrorTextWithNewlines_IsSanitised()
     {
         const string body = """{"message":"line one\nline two\r\n\u0007bell","trackingId":"ROUTER_X\nInjected: yes"}""";
