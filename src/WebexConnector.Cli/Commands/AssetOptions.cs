@@ -33,6 +33,7 @@ internal sealed class AssetOptions
         try
         {
             using var document = JsonDocument.Parse(Runs.Utf8Input.Check(bytes, $"asset config '{path}'"));
+            Runs.JsonUnicode.Check(document.RootElement, "asset config");
             var assetId = parseResult.GetValue(AssetId) ?? Path.GetFileNameWithoutExtension(path);
             return (document.RootElement.Clone(), assetId);
         }

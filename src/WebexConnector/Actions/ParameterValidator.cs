@@ -75,11 +75,15 @@ public static partial class ParameterValidator
 
     private static (object?, string?) ReadInteger(ParameterDefinition parameter, JsonElement raw)
     {
-        long number = 0;
-        var ok = raw.ValueKind == JsonValueKind.Number
-            ? raw.TryGetInt64(out number)
-            : raw.ValueKind == JsonValueKind.String
-                && long.TryParse(raw.GetString()!.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number);
+        // SOAR sends numbers as it likes: 100, 100.0, "100", "1e3". Any form of a whole number is one.
+        var value = 0m;
+        var ok = (raw.ValueKind == JsonValueKind.Number
+                ? raw.TryGetDecimal(out value)
+                : raw.ValueKind == JsonValueKind.String
+                    && decimal.TryParse(raw.GetString()!.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+            && value == decimal.Truncate(value)
+            && value is >= long.MinValue and <= long.MaxValue;
+        var number = ok ? (long)value : 0;
         if (!ok || number < (parameter.Minimum ?? long.MinValue))
         {
             var kind = parameter.Minimum == 1 ? "a positive whole number" : "a whole number";

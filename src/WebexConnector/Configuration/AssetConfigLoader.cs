@@ -15,7 +15,9 @@ public static class AssetConfigLoader
     private static readonly Lazy<Task<JsonSchema>> Schema = new(LoadSchemaAsync);
 
     /// <summary>Reads and validates <paramref name="config"/>, or throws <see cref="ConnectorInvocationException"/>.</summary>
-    public static async Task<AssetConfig> LoadAsync(JsonElement config)
+    /// <param name="config">The config object.</param>
+    /// <param name="unknownKeys">What keys that are not asset settings mean (refused in an operator's file).</param>
+    public static async Task<AssetConfig> LoadAsync(JsonElement config, UnknownKeyPolicy unknownKeys = UnknownKeyPolicy.Refuse)
     {
         if (config.ValueKind != JsonValueKind.Object)
         {
@@ -24,6 +26,13 @@ public static class AssetConfigLoader
 
         var values = WithoutUnsetValues(config);
         var schema = await Schema.Value.ConfigureAwait(false);
+        UnknownConfigKeys.Apply(values, [.. schema.Properties.Keys], unknownKeys);
+        var ruleErrors = CredentialRules.TrimAndCheck(values).Concat(AssetUrlRules.Check(values)).ToArray();
+        if (ruleErrors.Length > 0)
+        {
+            throw new ConnectorInvocationException("Invalid asset config: " + string.Join(" ", ruleErrors));
+        }
+
         var errors = schema.Validate(values.ToJsonString());
         if (errors.Count > 0)
         {
@@ -63,6 +72,8 @@ public static class AssetConfigLoader
             .Where(p => p.Value.ExtensionData?.TryGetValue("x-secret", out var secret) == true && secret is true)
             .Select(p => config.TryGetProperty(p.Key, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null)
             .OfType<string>()
+            .SelectMany(secret => new[] { secret, secret.Trim() }) // the trimmed value is the one that is sent
+            .Distinct(StringComparer.Ordinal)
             .ToArray();
     }
 
@@ -94,13 +105,13 @@ public static class AssetConfigLoader
             ValidationErrorKind.NotAnyOf =>
                 "Set either authorization_key (a Personal Access Token) or both client_id and client_secret (an OAuth integration).",
             ValidationErrorKind.PatternMismatch or ValidationErrorKind.UriExpected when key == "base_url" =>
-                $"base_url '{values[key]}' must be an https URL; http is allowed only for a loopback host (127.0.0.0/8, ::1, localhost).",
+                $"base_url '{AssetUrlRules.Display(values[key]?.ToString() ?? "")}' must be an https URL; http is allowed only for a loopback host (127.0.0.0/8, ::1, localhost).",
             ValidationErrorKind.PatternMismatch or ValidationErrorKind.UriExpected when key == "redirect_uri" =>
-                $"redirect_uri '{values[key]}' must be an http URL on a loopback host (127.0.0.0/8, ::1, localhost), where the connector listens for the browser.",
+                $"redirect_uri '{AssetUrlRules.Display(values[key]?.ToString() ?? "")}' must be an http URL on a loopback host (127.0.0.0/8, ::1, localhost), where the connector listens for the browser.",
             ValidationErrorKind.StringExpected => $"'{key}' must be a string.",
             ValidationErrorKind.NumberExpected => $"'{key}' must be a number.",
             ValidationErrorKind.NumberTooSmall or ValidationErrorKind.NumberTooBig =>
-                $"'{key}' must be greater than 0 and at most {schema.Properties[key!].Maximum?.ToString(CultureInfo.InvariantCulture)}.",
+                $"'{key}' must be at least {schema.Properties[key!].Minimum?.ToString(CultureInfo.InvariantCulture)} and at most {schema.Properties[key!].Maximum?.ToString(CultureInfo.InvariantCulture)} (seconds).",
             _ => $"'{key}': {error.Kind}.",
         };
     }

@@ -16,6 +16,12 @@ public sealed record ConnectorRun
     /// <summary>The asset config object, not yet validated.</summary>
     public required JsonElement Config { get; init; }
 
+    /// <summary>
+    /// What config keys that are not asset settings mean: refused (an operator's asset file, the default), or
+    /// ignored unless they look like a typo of a setting (a platform's run document, which carries keys of its own).
+    /// </summary>
+    public Configuration.UnknownKeyPolicy UnknownConfigKeys { get; init; } = Configuration.UnknownKeyPolicy.Refuse;
+
     /// <summary>One entry per action result; an empty list runs the action once with no parameters.</summary>
     public IReadOnlyList<JsonElement> Parameters { get; init; } = [];
 }

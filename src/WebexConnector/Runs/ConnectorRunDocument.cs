@@ -37,12 +37,15 @@ public static class ConnectorRunDocument
             throw new ConnectorInvocationException("The run document must be a JSON object.");
         }
 
+        JsonUnicode.Check(root, "run document");
+
         return new ConnectorRun
         {
             Identifier = RequiredString(root, "identifier"),
             Action = OptionalString(root, "action"),
             AssetId = OptionalString(root, "asset_id") ?? Configuration.AssetId.Default,
             Config = OptionalObject(root, "config") ?? EmptyObject(),
+            UnknownConfigKeys = Configuration.UnknownKeyPolicy.IgnoreAllButTypos,
             Parameters = ParameterEntries(root),
         };
     }

@@ -35,7 +35,7 @@ public sealed class ConnectorRunner(ConnectorRunnerOptions options)
         Asset asset;
         try
         {
-            asset = await Asset.LoadAsync(run.AssetId, run.Config, options.Redactor).ConfigureAwait(false);
+            asset = await Asset.LoadAsync(run.AssetId, run.Config, options.Redactor, run.UnknownConfigKeys).ConfigureAwait(false);
         }
         catch (ConnectorInvocationException e)
         {
