@@ -19,6 +19,11 @@ public class ParameterValidatorTests
     [TestCase("\" 12 \"", 12L)]
     [TestCase("\"+3\"", 3L)]
     [TestCase("250000", 250000L)]
+    [TestCase("100.0", 100L)]
+    [TestCase("1e3", 1000L)]
+    [TestCase("\"1e3\"", 1000L)]
+    [TestCase("\"100.0\"", 100L)]
+    [TestCase("1.0E2", 100L)]
     public void Validate_IntegerAsNumberOrString_IsRead(string json, long expected)
     {
         var validation = Validate(ListRooms, $$"""{"limit": {{json}}}""");
@@ -28,6 +33,16 @@ public class ParameterValidatorTests
             Assert.That(validation.Error, Is.Empty);
             Assert.That(validation.Values?.GetInteger("limit"), Is.EqualTo(expected));
         }
+    }
+
+    [TestCase("1.5")]
+    [TestCase("\"1.5\"")]
+    [TestCase("1e40")]
+    public void Validate_FractionalOrHugeNumber_IsRefusedAsNotAWholeNumber(string json)
+    {
+        var validation = Validate(ListRooms, $$"""{"limit": {{json}}}""");
+
+        Assert.That(validation.Error, Does.Contain("Parameter 'limit' must be a positive whole number"));
     }
 
     [TestCase("250001")]

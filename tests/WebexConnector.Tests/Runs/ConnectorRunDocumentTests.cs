@@ -78,6 +78,20 @@ public class ConnectorRunDocumentTests
     }
 
     [Test]
+    public void Parse_AnyDocument_IgnoresUnknownConfigKeysUnlessTypos()
+    {
+        Assert.That(Parse("""{"identifier": "list_rooms"}""").UnknownConfigKeys, Is.EqualTo(WebexConnector.Configuration.UnknownKeyPolicy.IgnoreAllButTypos));
+    }
+
+    [TestCase("""{"identifier": "list_rooms", "config": {"scope": "a\ud800b"}}""")]
+    [TestCase("""{"identifier": "list_rooms", "parameters": [{"team_id": "\udc00"}]}""")]
+    [TestCase("""{"identifier": "list_rooms", "context": {"\ud83d": 1}}""")]
+    public void Parse_LoneSurrogateAnywhere_ThrowsNotValidUnicode(string json)
+    {
+        Assert.That(() => Parse(json), Throws.TypeOf<ConnectorInvocationException>().With.Message.Contains("not valid Unicode"));
+    }
+
+    [Test]
     public void Parse_Utf8ByteOrderMark_IsAccepted()
     {
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("""{"identifier": "list_rooms"}""")).ToArray();
