@@ -49,6 +49,13 @@ public sealed class BadInputTests : CliTestBase
         new("run: a folder as the run document", t => (["run", t.Cli.WorkDir], null), 2, "it is a folder, not a file"),
         new("run: an empty run document", _ => (["run", "-"], ""), 2, "not valid JSON: it is empty"),
         new("run: a run document that breaks off", _ => (["run", "-"], "{\"identifier\": \"list_rooms\",\n"), 2, "breaks off or has an unexpected character at line 2"),
+        new("asset: base_url with user info", t => (["list-rooms", "--asset", t.WriteAsset(Config(t, "base_url", "https://soc:hunter2pw@webexapis.com/v1"))], null), 2, "base_url must not contain a user name or password"),
+        new("asset: base_url on 127.999.999.999", t => (["list-rooms", "--asset", t.WriteAsset(Config(t, "base_url", "http://127.999.999.999/v1"))], null), 2, "must be an https URL"),
+        new("asset: redirect_uri on port 0", t => (["test-connectivity", "--asset", t.WriteAsset(OAuth(t, "redirect_uri", "http://127.0.0.1:0/result"))], null), 2, "fixed port (not 0)"),
+        new("asset: timeout_seconds 0.005", t => (["list-rooms", "--asset", t.WriteAsset(Config(t, "timeout_seconds", 0.005))], null), 2, "'timeout_seconds' must be at least 0.1"),
+        new("asset: PAT with a line break inside", t => (["list-rooms", "--asset", t.WriteAsset(Config(t, "authorization_key", "PAT-e2e\r\nX-Injected: yes"))], null), 2, "'authorization_key' contains a line break"),
+        new("run: a lone surrogate in a parameter", _ => (["run", "-"], "{\"identifier\": \"get_user\", \"parameters\": [{\"email_address\": \"a\\ud800@example.com\"}]}"), 2, "not valid Unicode"),
+        new("run: limit 1.5", t => (["run", t.Cli.WriteFile("frac.json", t.RunJson("list_rooms", new JsonObject { ["limit"] = 1.5 }))], null), 1, "whole number"),
         new("run: two file arguments", t => (["run", t.Cli.WriteFile("first.json", t.RunJson("test_connectivity")), t.Cli.WriteFile("second.json", t.RunJson("test_connectivity"))], null), 2, "second.json"),
     ];
 
@@ -80,6 +87,20 @@ public sealed class BadInputTests : CliTestBase
     }
 
     // ------------------------------------------------------------------ building the inputs
+
+    private static JsonObject Config(BadInputTests t, string key, JsonNode value)
+    {
+        var config = t.PatConfig();
+        config[key] = value;
+        return config;
+    }
+
+    private static JsonObject OAuth(BadInputTests t, string key, JsonNode value)
+    {
+        var config = t.OAuthConfig();
+        config[key] = value;
+        return config;
+    }
 
     private static JsonObject SendParams(JsonNode message) =>
         new() { ["endpoint_id"] = "Y2lzY29zcGFyazovL3VzL1JPT00vYmFkLWlucHV0", ["destination_type"] = "room", ["message"] = message };
