@@ -21,6 +21,7 @@ internal static class WebexConnectorCommandLine
             new RunCommand(global, invoker),
             new ActionsCommand(global, printer),
             new AuthCommand(global, redactor, printer),
+            new SoarAppCommand(printer),
         };
         foreach (var action in ActionCatalog.All)
         {

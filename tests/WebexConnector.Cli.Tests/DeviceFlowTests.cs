@@ -162,7 +162,7 @@ public sealed class DeviceFlowTests : OAuthTestBase
         var message = AssertActionFailed(result);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(message, Is.EqualTo("Test Connectivity Failed. Status code: 400. Details: The request could not be understood by the server due to malformed syntax. Tracking ID: ROUTER_DEVICE_AUTHORIZE"));
+            Assert.That(message, Is.EqualTo("Test Connectivity Failed. Status code: 400. Details: The request could not be understood by the server due to malformed syntax (Client Id is invalid). Tracking ID: ROUTER_DEVICE_AUTHORIZE"));
             Assert.That(result.Stderr, Does.Not.Contain(DevicePrefix));
             Assert.That(Server.RequestsTo("POST", FakeDeviceEndpoint.TokenPath), Is.Empty);
         }

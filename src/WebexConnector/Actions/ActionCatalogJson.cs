@@ -12,6 +12,13 @@ public static class ActionCatalogJson
     public static string Write(IEnumerable<ActionDefinition> actions) => OutputJson.Write(writer =>
     {
         writer.WriteStartObject();
+        WriteActions(writer, actions);
+        writer.WriteEndObject();
+    });
+
+    /// <summary>Writes the <c>actions</c> property: the same list in the catalogue and in the SOAR app manifest.</summary>
+    internal static void WriteActions(Utf8JsonWriter writer, IEnumerable<ActionDefinition> actions)
+    {
         writer.WriteStartArray("actions");
         foreach (var action in actions)
         {
@@ -19,8 +26,7 @@ public static class ActionCatalogJson
         }
 
         writer.WriteEndArray();
-        writer.WriteEndObject();
-    });
+    }
 
     private static void WriteAction(Utf8JsonWriter writer, ActionDefinition action)
     {
@@ -73,7 +79,7 @@ public static class ActionCatalogJson
         writer.WriteEndObject();
     }
 
-    private static void WriteStrings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
+    internal static void WriteStrings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
     {
         writer.WriteStartArray(name);
         foreach (var value in values)

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using WebexConnector.Cli.Output;
+using WebexConnector.Soar;
+
+namespace WebexConnector.Cli.Commands;
+
+/// <summary>
+/// <c>webex-connector soar-app --output DIR [--binary PATH]</c>: writes the installable Splunk SOAR app, bundling this
+/// executable (it must be the published, self-contained one) or <c>--binary</c>.
+/// </summary>
+internal sealed class SoarAppCommand : Command
+{
+    private readonly Option<string> _directory = new("--output", "-o")
+    {
+        Description = "Folder to write webexconnector/ and webexconnector.tgz into (created when missing)",
+        Required = true,
+    };
+
+    private readonly Option<string?> _binary = new("--binary")
+    {
+        Description = "The webex-connector executable to bundle (default: this one, when it is the published self-contained build)",
+    };
+
+    public SoarAppCommand(ResultPrinter printer)
+        : base("soar-app", "Write an installable Splunk SOAR app (manifest, connector module, logos and the executable)")
+    {
+        Add(_directory);
+        Add(_binary);
+        SetAction(parseResult =>
+        {
+            var binary = parseResult.GetValue(_binary) ?? PublishedExecutable();
+            if (binary is null)
+            {
+                return printer.PrintInvalid(
+                    "This is not the published self-contained executable, which the SOAR app must bundle. "
+                    + "Publish it first (dotnet publish src/WebexConnector.Cli -c Release) and run soar-app from there, or pass --binary PATH.",
+                    OutputFormat.Json,
+                    "soar_app");
+            }
+
+            if (!File.Exists(binary))
+            {
+                return printer.PrintInvalid($"--binary '{Webex.TextSanitizer.Echo(binary)}' is not a file.", OutputFormat.Json, "soar_app");
+            }
+
+            var directory = parseResult.GetRequiredValue(_directory);
+            string archive;
+            try
+            {
+                Directory.CreateDirectory(directory);
+                archive = SoarAppPackage.Write(directory, binary);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return printer.PrintInvalid(
+                    $"Cannot write the SOAR app into '{Webex.TextSanitizer.Echo(directory)}': {Webex.TextSanitizer.Excerpt(e.Message)}", OutputFormat.Json, "soar_app");
+            }
+
+            Console.Error.WriteLine($"Wrote {Path.Combine(directory, SoarAppManifest.PackageName)}{Path.DirectorySeparatorChar} and {archive} (app version {SoarAppManifest.AppVersion}).");
+            return ExitCodes.Success;
+        });
+    }
+
+    // A single-file or native build has no assembly file on disk: then the running executable is the whole program.
+    private static string? PublishedExecutable() =>
+        string.IsNullOrEmpty(typeof(SoarAppCommand).Assembly.Location) ? Environment.ProcessPath : null;
+}
