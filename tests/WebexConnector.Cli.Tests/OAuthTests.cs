@@ -550,7 +550,9 @@ public sealed class OAuthTests : OAuthTestBase
         {
             Assert.That(Str(data["mode"]), Is.EqualTo("oauth"));
             Assert.That(data["has_token_pair"]?.GetValue<bool>(), Is.False);
-            Assert.That(Str(result.JsonObject()["message"]), Does.Contain("state file"));
+            Assert.That(Str(result.JsonObject()["status"]), Is.EqualTo("failed"), "an unusable state file is not a healthy status");
+            Assert.That(Str(result.JsonObject()["message"]), Does.Contain("state file").And.Contain("unusable").And.Contain("auth reset"));
+            Assert.That(Str(result.JsonObject()["message"]), Does.Not.Contain("LineNumber").And.Not.Contain("WebexConnector.Auth"));
         }
 
         AssertNoRequests();

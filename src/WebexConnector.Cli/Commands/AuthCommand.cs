@@ -60,7 +60,7 @@ internal sealed class AuthCommand : Command
                 {
                     return printer.PrintInvalid(e.Message, format, identifier);
                 }
-                catch (AuthorizationFailedException e)
+                catch (Exception e) when (e is AuthorizationFailedException or StateFolderException)
                 {
                     return printer.PrintInvalid(e.Message, format, identifier);
                 }

@@ -25,8 +25,13 @@ public static class AuthMaintenance
         }
         catch (AuthorizationRequiredException e)
         {
+            // Unreadable or corrupt: not a healthy state, whatever the exit code.
             data["has_token_pair"] = false;
-            return new AuthReport(e.Message, data);
+            data["state_file_usable"] = false;
+            return new AuthReport(
+                $"{e.Message.Replace(AuthorizationRequiredException.Advice, string.Empty, StringComparison.Ordinal).TrimEnd()} The state file is unusable: run 'webex-connector auth reset' to remove it, then test connectivity to authorize again.",
+                data,
+                Healthy: false);
         }
 
         data["has_token_pair"] = pair is not null;
@@ -39,6 +44,18 @@ public static class AuthMaintenance
         data["access_token_expires_at"] = Iso8601(pair.AccessTokenExpiresAt);
         data["refresh_token_expires_at"] = Iso8601(pair.RefreshTokenExpiresAt);
         data["scope"] = pair.Scope;
+        data["client_id"] = pair.ClientId;
+        data["origin"] = pair.Origin;
+        if (!pair.BelongsTo(config.ClientId, config.BaseUrl))
+        {
+            data["belongs_to_this_asset"] = false;
+            return new AuthReport(
+                $"The stored token pair belongs to {pair.Owner}, not to this asset's integration; it is never used for it. Test connectivity replaces it (after saying so); or give each integration its own asset id.",
+                data,
+                Healthy: false);
+        }
+
+        data["belongs_to_this_asset"] = true;
         var message = pair.IsRefreshTokenValid(now)
             ? "A token pair is stored" + (pair.IsAccessTokenFresh(now) ? "." : "; the access token will be refreshed on next use.")
             : "The stored refresh token has expired. " + AuthorizationRequiredException.Advice;
@@ -72,5 +89,8 @@ public static class AuthMaintenance
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }
 
-/// <summary>What <see cref="AuthMaintenance"/> reports: a message and one data object. Always a success.</summary>
-public sealed record AuthReport(string Message, JsonObject Data);
+/// <summary>
+/// What <see cref="AuthMaintenance"/> reports: a message and one data object; <paramref name="Healthy"/> is false when
+/// the stored state cannot be used (a corrupt file, a pair of another integration), reported as status <c>failed</c>.
+/// </summary>
+public sealed record AuthReport(string Message, JsonObject Data, bool Healthy = true);

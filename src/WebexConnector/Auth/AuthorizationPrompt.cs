@@ -8,6 +8,13 @@ public sealed class AuthorizationPrompt(TextWriter writer)
     /// <summary>The start of the device grant's line: a person can act on it from any device.</summary>
     public const string DevicePrefix = "To authorize, on any device open ";
 
+    /// <summary>A line the operator should read before authorizing, e.g. whose stored pair the authorization replaces.</summary>
+    public void Notice(string text)
+    {
+        writer.WriteLine(text);
+        writer.Flush();
+    }
+
     public void Show(Uri authorizationUrl)
     {
         ArgumentNullException.ThrowIfNull(authorizationUrl);

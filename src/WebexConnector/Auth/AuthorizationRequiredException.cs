@@ -22,4 +22,19 @@ public sealed class AuthorizationRequiredException : Exception
         : base(Advice)
     {
     }
+
+    /// <summary>The stored pair belongs to another integration or origin: never used, refreshed or overwritten here.</summary>
+    public static AuthorizationRequiredException OtherIntegration(TokenPair stored, string? clientId, Uri baseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return new AuthorizationRequiredException(
+            $"The token pair stored for this asset belongs to {stored.Owner}, not to this asset's integration "
+            + $"(client id {clientId} at {TokenPair.OriginOf(baseUrl)}); its tokens go nowhere else. Give each integration its own asset id.")
+        {
+            StoredPairOwner = stored.Owner,
+        };
+    }
+
+    /// <summary>Set when a pair of another integration (or origin) is stored: test connectivity says whose pair it replaces.</summary>
+    public string? StoredPairOwner { get; private init; }
 }

@@ -14,20 +14,12 @@ public sealed class BrowserAuthorizationFlow(
 {
     public bool CanAuthorize => true;
 
-    public async Task EnsureAuthorizedAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (AuthorizationRequiredException)
-        {
-            await AuthorizeAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task EnsureAuthorizedAsync(CancellationToken cancellationToken) =>
+        ConnectivityAuthorization.EnsureAsync(tokens, prompt, AuthorizeAsync, cancellationToken);
 
     public async Task AuthorizeAsync(CancellationToken cancellationToken)
     {
+        tokens.EnsureStoreUsable();
         var pkce = Pkce.Create();
         redactor.Add(pkce.CodeVerifier);
         string code;

@@ -19,20 +19,12 @@ public sealed class DeviceAuthorizationFlow(
 
     public bool CanAuthorize => true;
 
-    public async Task EnsureAuthorizedAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (AuthorizationRequiredException)
-        {
-            await AuthorizeAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task EnsureAuthorizedAsync(CancellationToken cancellationToken) =>
+        ConnectivityAuthorization.EnsureAsync(tokens, prompt, AuthorizeAsync, cancellationToken);
 
     public async Task AuthorizeAsync(CancellationToken cancellationToken)
     {
+        tokens.EnsureStoreUsable();
         var device = await client.StartAsync(cancellationToken).ConfigureAwait(false);
         prompt.Show(device);
         TokenPair pair;

@@ -72,6 +72,8 @@ public sealed class OAuthTokenClient(IOAuthApi api, AssetConfig config, TimeProv
                 ? now.AddSeconds(seconds)
                 : previous?.RefreshTokenExpiresAt ?? now.AddSeconds(token.ExpiresIn.Value),
             Scope = token.Scope ?? previous?.Scope ?? config.Scope,
+            ClientId = config.ClientId,
+            Origin = TokenPair.OriginOf(config.BaseUrl),
         };
     }
 }

@@ -25,7 +25,7 @@ public sealed class OAuthTokenSource(
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var stored = Remember(store.Load()) ?? throw NoPair();
+            var stored = Owned(Remember(store.Load())) ?? throw NoPair();
             _current = stored.IsAccessTokenFresh(time.GetUtcNow())
                 ? stored
                 : await RefreshUnderLockAsync(rejectedToken: null, cancellationToken).ConfigureAwait(false);
@@ -51,7 +51,13 @@ public sealed class OAuthTokenSource(
         }
     }
 
-    /// <summary>Stores a pair from the authorization-code flow, under the lock.</summary>
+    /// <summary>
+    /// Throws <see cref="StateFolderException"/> unless the state folder can keep a pair: called before a person is
+    /// asked to authorize, so that the tokens they grant are never lost.
+    /// </summary>
+    public void EnsureStoreUsable() => store.EnsureUsable();
+
+    /// <summary>Stores a pair from an authorization flow, under the lock.</summary>
     public async Task StoreAsync(TokenPair pair, CancellationToken cancellationToken)
     {
         using (await store.LockAsync(StateFileLock.TimeoutFor(config), time, cancellationToken).ConfigureAwait(false))
@@ -67,7 +73,7 @@ public sealed class OAuthTokenSource(
         using var held = await store.LockAsync(StateFileLock.TimeoutFor(config), time, cancellationToken).ConfigureAwait(false);
 
         // Another process may have refreshed while this one waited for the lock.
-        var stored = Remember(store.Load()) ?? throw NoPair();
+        var stored = Owned(Remember(store.Load())) ?? throw NoPair();
         var now = time.GetUtcNow();
         if (stored.AccessToken != rejectedToken && stored.IsAccessTokenFresh(now))
         {
@@ -106,6 +112,12 @@ public sealed class OAuthTokenSource(
 
         return pair;
     }
+
+    // A pair of another integration or origin is never used or refreshed: its tokens would travel where they were not issued.
+    private TokenPair? Owned(TokenPair? pair) =>
+        pair is null || pair.BelongsTo(config.ClientId, config.BaseUrl)
+            ? pair
+            : throw AuthorizationRequiredException.OtherIntegration(pair, config.ClientId, config.BaseUrl);
 
     private AuthorizationRequiredException NoPair() =>
         new($"No OAuth token pair is stored for this asset in '{store.FilePath}'.");

@@ -23,6 +23,7 @@ public sealed class StateFileLock : IDisposable
     {
         ArgumentNullException.ThrowIfNull(time);
         var deadline = time.GetUtcNow() + timeout;
+        StateFolderTrust.RefuseLink(path); // in a trusted folder nobody else can put one there between this check and the open
         while (true)
         {
             try

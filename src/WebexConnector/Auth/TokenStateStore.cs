@@ -28,6 +28,13 @@ public sealed class TokenStateStore
     /// <summary>The stored pair, <c>null</c> when there is none; an unreadable file throws <see cref="AuthorizationRequiredException"/>.</summary>
     public TokenPair? Load()
     {
+        if (!System.IO.Directory.Exists(Directory) && !File.Exists(Directory))
+        {
+            return null;
+        }
+
+        StateFolderTrust.Check(Directory);
+        StateFolderTrust.RefuseLink(FilePath);
         byte[] bytes;
         try
         {
@@ -39,7 +46,7 @@ public sealed class TokenStateStore
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new AuthorizationRequiredException($"The state file '{FilePath}' cannot be read ({e.GetType().Name}).", e);
+            throw new AuthorizationRequiredException($"The state file '{FilePath}' cannot be read ({(e is UnauthorizedAccessException ? "permission denied" : Webex.TextSanitizer.Excerpt(e.Message, 80).TrimEnd('.'))}).", e);
         }
 
         try
@@ -51,7 +58,7 @@ public sealed class TokenStateStore
         }
         catch (JsonException e)
         {
-            throw new AuthorizationRequiredException($"The state file '{FilePath}' is corrupt ({Webex.TextSanitizer.Excerpt(e.Message, 80)}).", e);
+            throw new AuthorizationRequiredException($"The state file '{FilePath}' is corrupt: {(e.Message == "a token is missing" ? "a token is missing" : Runs.JsonSyntaxError.Describe(e))}.", e);
         }
     }
 
@@ -76,6 +83,28 @@ public sealed class TokenStateStore
         }
     }
 
+    /// <summary>
+    /// Checks, before a person is asked to authorize, that the pair they will authorize can be kept: the folder exists
+    /// (or is created, 0700), is a folder only this user can change, and takes a file. Throws <see cref="StateFolderException"/>.
+    /// </summary>
+    public void EnsureUsable()
+    {
+        EnsureDirectory();
+        var probe = Path.Combine(Directory, $".write-check.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (new FileStream(probe, PrivateFileOptions.Create(FileMode.CreateNew, FileAccess.Write)))
+            {
+            }
+
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StateFolderException($"The state folder '{Directory}' cannot be written ({(e is UnauthorizedAccessException ? "permission denied" : Webex.TextSanitizer.Excerpt(e.Message, 80).TrimEnd('.'))}).", e);
+        }
+    }
+
     /// <summary>Forgets the pair; <c>true</c> when there was a state file. Call under <see cref="LockAsync"/>.</summary>
     public bool Delete()
     {
@@ -91,15 +120,29 @@ public sealed class TokenStateStore
         return StateFileLock.AcquireAsync(LockPath, timeout, time, cancellationToken);
     }
 
+    // Creates the folder (0700) when missing, then checks it can be trusted with tokens.
     private void EnsureDirectory()
     {
-        if (OperatingSystem.IsWindows())
+        try
         {
-            System.IO.Directory.CreateDirectory(Directory);
+            if (OperatingSystem.IsWindows())
+            {
+                System.IO.Directory.CreateDirectory(Directory);
+            }
+            else
+            {
+                System.IO.Directory.CreateDirectory(Directory, FolderMode0700);
+            }
         }
-        else
+        catch (IOException) when (File.Exists(Directory))
         {
-            System.IO.Directory.CreateDirectory(Directory, FolderMode0700);
+            // StateFolderTrust names it.
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StateFolderException($"The state folder '{Directory}' cannot be created ({(e is UnauthorizedAccessException ? "permission denied" : Webex.TextSanitizer.Excerpt(e.Message, 80).TrimEnd('.'))}).", e);
+        }
+
+        StateFolderTrust.Check(Directory);
     }
 }

@@ -26,7 +26,7 @@ public static class WebexFailureMessage
         ArgumentNullException.ThrowIfNull(exception);
 
         var cause = ExceptionCauses.Of(exception).FirstOrDefault(e => e is WebexApiException or WebexPaginationException
-            or Auth.AuthorizationRequiredException or Auth.AuthorizationFailedException
+            or Auth.AuthorizationRequiredException or Auth.AuthorizationFailedException or Auth.StateFolderException
             or TimeoutException or TimeoutRejectedException or HttpRequestException)
             ?? exception;
         var message = Describe(activity, cause, requiredScopes);
@@ -48,7 +48,8 @@ public static class WebexFailureMessage
     private static string Describe(string activity, Exception exception, IReadOnlyList<string>? requiredScopes) => exception switch
     {
         WebexApiException webex => ForResponse(activity, webex, requiredScopes),
-        WebexPaginationException or Auth.AuthorizationRequiredException or Auth.AuthorizationFailedException => $"{activity}. {exception.Message}",
+        WebexPaginationException or Auth.AuthorizationRequiredException or Auth.AuthorizationFailedException or Auth.StateFolderException
+            => $"{activity}. {exception.Message}",
         HttpRequestException request => $"{activity}. {ConnectionFailure(request)}",
         TimeoutRejectedException timeout => string.Create(
             CultureInfo.InvariantCulture, $"{activity}. Webex did not answer within {timeout.Timeout.TotalSeconds:0.#} s (timeout_seconds)."),

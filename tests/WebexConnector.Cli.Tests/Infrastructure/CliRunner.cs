@@ -108,7 +108,15 @@ public sealed partial class CliRunner : IDisposable
         WorkDir = Path.Combine(Root, "work");
         foreach (var dir in new[] { StateDir, HomeDir, XdgStateHome, WorkDir })
         {
-            Directory.CreateDirectory(dir);
+            // Private whatever the umask: the connector refuses a state folder that others may write to.
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(dir);
+            }
+            else
+            {
+                Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
         }
     }
 

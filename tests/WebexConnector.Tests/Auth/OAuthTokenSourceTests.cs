@@ -154,7 +154,46 @@ public class OAuthTokenSourceTests
         }
     }
 
-    private void Store(TimeSpan accessExpiresIn, TimeSpan? refreshExpiresIn = null)
+    [TestCase("C0another-integration", "https://webexapis.com", TestName = "Run_PairOfAnotherClientId_FailsNamingItsOwnerWithoutSendingItsTokens")]
+    [TestCase(ClientId, "https://lab.example.com", TestName = "Run_PairOfAnotherOrigin_FailsNamingItsOwnerWithoutSendingItsTokens")]
+    [TestCase(ClientId, null, TestName = "Run_PairOfAnEarlierVersionWithoutOwner_FailsWithoutSendingItsTokens")]
+    public async Task Run_PairOfAnotherIntegration_FailsNamingItsOwnerWithoutSendingItsTokens(string clientId, string? origin)
+    {
+        Store(accessExpiresIn: TimeSpan.FromSeconds(10), clientId: clientId, origin: origin);
+        using var harness = new ConnectorHarness(stateDirectory: _stateDirectory);
+
+        var result = await harness.RunSingleAsync(Run("list_rooms"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Status, Is.EqualTo("failed"));
+            Assert.That(result.Message, Does.Contain("belongs to").And.Contain("not to this asset's integration").And.Contain("test connectivity"));
+            Assert.That(harness.RequestCount, Is.Zero, "neither the access token nor the refresh token travels anywhere");
+            Assert.That(File.ReadAllText(Path.Combine(_stateDirectory, AssetId + "_state.json")), Does.Contain(OldRefresh), "the other pair is left as it was");
+        }
+    }
+
+    [Test]
+    public async Task Run_RefreshedPair_RecordsTheClientIdAndOriginItWasIssuedFor()
+    {
+        Store(accessExpiresIn: TimeSpan.FromSeconds(10));
+        using var harness = new ConnectorHarness(stateDirectory: _stateDirectory);
+        harness.When(HttpMethod.Post, TokenUrl).Respond("application/json", TokenAnswer());
+        harness.When(HttpMethod.Get, RoomsUrl).Respond("application/json", Fixture.Text(Fixture.RoomsPage3));
+
+        var result = await harness.RunSingleAsync(Run("list_rooms"));
+
+        var stored = JsonNode.Parse(File.ReadAllText(Path.Combine(_stateDirectory, AssetId + "_state.json")))!;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Status, Is.EqualTo("success"), ConnectorHarness.Describe(result));
+            Assert.That(stored["client_id"]?.GetValue<string>(), Is.EqualTo(ClientId));
+            Assert.That(stored["origin"]?.GetValue<string>(), Is.EqualTo("https://webexapis.com"));
+            Assert.That(stored.ToJsonString(), Does.Not.Contain(ClientSecret), "never the secret");
+        }
+    }
+
+    private void Store(TimeSpan accessExpiresIn, TimeSpan? refreshExpiresIn = null, string clientId = ClientId, string? origin = "https://webexapis.com")
     {
         var now = DateTimeOffset.UtcNow;
         new TokenStateStore(_stateDirectory, AssetId).Save(new TokenPair
@@ -164,6 +203,8 @@ public class OAuthTokenSourceTests
             RefreshToken = OldRefresh,
             RefreshTokenExpiresAt = now + (refreshExpiresIn ?? TimeSpan.FromDays(60)),
             Scope = "spark:people_read spark:rooms_read spark:messages_write",
+            ClientId = clientId,
+            Origin = origin,
         });
     }
 
