@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test (unit and end-to-end, against the real CLI process) and ends with "N passed, N failed".
 # Extra arguments go to `dotnet test`, e.g. ./test.sh --filter "FullyQualifiedName~ListRooms".
-# On CI (CI=true), or with WEBEX_CONNECTOR_PUBLISHED=1, it first publishes the self-contained ReadyToRun
-# executable (as the README's "Install and publish" does) and the end-to-end tests run against that binary.
+# On CI (CI=true), or with WEBEX_CONNECTOR_PUBLISHED=1, it first publishes the native executable (Native AOT,
+# as the README's "Install and publish" does) and the end-to-end tests run against that binary.
 set -uo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -10,12 +10,18 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 if [ "${CI:-}" = "true" ] || [ "${WEBEX_CONNECTOR_PUBLISHED:-}" = "1" ]; then
-  rid="linux-$(uname -m | sed -e 's/x86_64/x64/' -e 's/aarch64/arm64/')"
-  echo "Publishing the $rid single-file ReadyToRun executable for the end-to-end tests..."
-  if ! dotnet publish src/WebexConnector.Cli -c Release -r "$rid" --self-contained \
-      -p:PublishSingleFile=true -p:PublishReadyToRun=true -o "$results/publish" -v quiet -nologo; then
-    echo "0 passed, 1 failed"
-    exit 1
+  echo "Publishing the native (Native AOT) executable for the end-to-end tests..."
+  publish() { dotnet publish src/WebexConnector.Cli -c Release -o "$results/publish" -v quiet -nologo; }
+  if ! publish; then
+    # Native AOT links with clang and zlib; a fresh machine of this kind may lack them (CI runs as root).
+    if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+      echo "Installing clang and zlib1g-dev for Native AOT, then publishing again..."
+      apt-get update -qq >/dev/null && apt-get install -y -qq clang zlib1g-dev >/dev/null </dev/null
+    fi
+    if ! publish; then
+      echo "0 passed, 1 failed"
+      exit 1
+    fi
   fi
   export WEBEX_CONNECTOR_EXE="$results/publish/webex-connector"
   echo "End-to-end tests run against $WEBEX_CONNECTOR_EXE"

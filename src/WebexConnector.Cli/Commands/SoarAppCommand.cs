@@ -61,7 +61,7 @@ internal sealed class SoarAppCommand : Command
         });
     }
 
-    // A single-file or native build has no assembly file on disk: then the running executable is the whole program.
+    // A framework-dependent build has its assembly beside the executable; the published native one is a single file.
     private static string? PublishedExecutable() =>
-        string.IsNullOrEmpty(typeof(SoarAppCommand).Assembly.Location) ? Environment.ProcessPath : null;
+        File.Exists(Path.Combine(AppContext.BaseDirectory, "webex-connector.dll")) ? null : Environment.ProcessPath;
 }

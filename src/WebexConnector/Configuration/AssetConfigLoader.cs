@@ -1,18 +1,18 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using NJsonSchema;
-using NJsonSchema.Validation;
+using Json.Schema;
 
 namespace WebexConnector.Configuration;
 
 /// <summary>
 /// Validates an asset config against <c>asset.schema.json</c> (embedded from the repository root) and reads it.
-/// Every rule lives in the schema; this class only turns schema errors into messages an operator can act on.
+/// Every rule lives in the schema (and the few rules no schema can state safely: unknown keys, URLs, credentials);
+/// <see cref="SchemaErrorMessages"/> turns schema errors into messages an operator can act on.
 /// </summary>
 public static class AssetConfigLoader
 {
-    private static readonly Lazy<Task<JsonSchema>> Schema = new(LoadSchemaAsync);
+    private static readonly EvaluationOptions ListErrors = new() { OutputFormat = OutputFormat.List };
 
     /// <summary>Reads and validates <paramref name="config"/>, or throws <see cref="ConnectorInvocationException"/>.</summary>
     /// <param name="config">The config object.</param>
@@ -25,22 +25,22 @@ public static class AssetConfigLoader
         }
 
         var values = WithoutUnsetValues(config);
-        var schema = await Schema.Value.ConfigureAwait(false);
-        UnknownConfigKeys.Apply(values, [.. schema.Properties.Keys], unknownKeys);
+        var schema = AssetSchema.Instance;
+        UnknownConfigKeys.Apply(values, schema.Settings, unknownKeys);
         var ruleErrors = CredentialRules.TrimAndCheck(values).Concat(AssetUrlRules.Check(values)).ToArray();
         if (ruleErrors.Length > 0)
         {
             throw new ConnectorInvocationException("Invalid asset config: " + string.Join(" ", ruleErrors));
         }
 
-        var errors = schema.Validate(values.ToJsonString());
-        if (errors.Count > 0)
+        using var document = JsonDocument.Parse(values.ToJsonString());
+        var results = schema.Validator.Evaluate(document.RootElement, ListErrors);
+        if (!results.IsValid)
         {
-            var messages = errors
-                .OrderBy(error => error.Kind == ValidationErrorKind.NotAnyOf)
-                .Select(error => Describe(error, schema, values)).Distinct(StringComparer.Ordinal);
-            throw new ConnectorInvocationException("Invalid asset config: " + string.Join(" ", messages));
+            throw new ConnectorInvocationException("Invalid asset config: " + string.Join(" ", SchemaErrorMessages.Describe(results, schema, values)));
         }
+
+        await Task.CompletedTask.ConfigureAwait(false); // kept asynchronous for callers; validation itself no longer reads anything
 
         return new AssetConfig
         {
@@ -60,21 +60,22 @@ public static class AssetConfigLoader
     /// The values of the keys the schema marks <c>x-secret</c>, read before validation so that not even a
     /// validation message can show them.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> SecretValuesAsync(JsonElement config)
+    public static Task<IReadOnlyList<string>> SecretValuesAsync(JsonElement config)
     {
         if (config.ValueKind != JsonValueKind.Object)
         {
-            return [];
+            return Task.FromResult<IReadOnlyList<string>>([]);
         }
 
-        var schema = await Schema.Value.ConfigureAwait(false);
-        return schema.Properties
-            .Where(p => p.Value.ExtensionData?.TryGetValue("x-secret", out var secret) == true && secret is true)
-            .Select(p => config.TryGetProperty(p.Key, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null)
+        var schema = AssetSchema.Instance;
+        IReadOnlyList<string> secrets = schema.Settings
+            .Where(schema.IsSecret)
+            .Select(name => config.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null)
             .OfType<string>()
             .SelectMany(secret => new[] { secret, secret.Trim() }) // the trimmed value is the one that is sent
             .Distinct(StringComparer.Ordinal)
             .ToArray();
+        return Task.FromResult(secrets);
     }
 
     // "An empty string counts as unset", and so does null: both are removed before validation.
@@ -95,27 +96,6 @@ public static class AssetConfigLoader
         return values;
     }
 
-    private static string Describe(ValidationError error, JsonSchema schema, JsonObject values)
-    {
-        var key = error.Property ?? error.Path?.TrimStart('#', '/');
-        return error.Kind switch
-        {
-            ValidationErrorKind.NoAdditionalPropertiesAllowed =>
-                $"Unknown key '{key}'; the known keys are {string.Join(", ", schema.Properties.Keys)}.",
-            ValidationErrorKind.NotAnyOf =>
-                "Set either authorization_key (a Personal Access Token) or both client_id and client_secret (an OAuth integration).",
-            ValidationErrorKind.PatternMismatch or ValidationErrorKind.UriExpected when key == "base_url" =>
-                $"base_url '{AssetUrlRules.Display(values[key]?.ToString() ?? "")}' must be an https URL; http is allowed only for a loopback host (127.0.0.0/8, ::1, localhost).",
-            ValidationErrorKind.PatternMismatch or ValidationErrorKind.UriExpected when key == "redirect_uri" =>
-                $"redirect_uri '{AssetUrlRules.Display(values[key]?.ToString() ?? "")}' must be an http URL on a loopback host (127.0.0.0/8, ::1, localhost), where the connector listens for the browser.",
-            ValidationErrorKind.StringExpected => $"'{key}' must be a string.",
-            ValidationErrorKind.NumberExpected => $"'{key}' must be a number.",
-            ValidationErrorKind.NumberTooSmall or ValidationErrorKind.NumberTooBig =>
-                $"'{key}' must be at least {schema.Properties[key!].Minimum?.ToString(CultureInfo.InvariantCulture)} and at most {schema.Properties[key!].Maximum?.ToString(CultureInfo.InvariantCulture)} (seconds).",
-            _ => $"'{key}': {error.Kind}.",
-        };
-    }
-
     private static string? String(JsonObject values, string key) => values[key]?.GetValue<string>();
 
     // Refit appends "/rooms" to the base path, so a trailing slash would double it.
@@ -123,12 +103,4 @@ public static class AssetConfigLoader
 
     private static TimeSpan? Seconds(JsonObject values, string key) =>
         values[key] is { } node ? TimeSpan.FromSeconds(node.GetValue<double>()) : null;
-
-    private static async Task<JsonSchema> LoadSchemaAsync()
-    {
-        var stream = typeof(AssetConfigLoader).Assembly.GetManifestResourceStream("asset.schema.json")
-            ?? throw new InvalidOperationException("asset.schema.json is not embedded in the library.");
-        using var reader = new StreamReader(stream);
-        return await JsonSchema.FromJsonAsync(await reader.ReadToEndAsync().ConfigureAwait(false)).ConfigureAwait(false);
-    }
 }

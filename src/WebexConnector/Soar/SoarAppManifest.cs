@@ -57,9 +57,9 @@ public static class SoarAppManifest
     // One entry per asset setting, in the schema's order: SOAR shows them in this form.
     private static void WriteConfiguration(Utf8JsonWriter writer)
     {
-        using var schema = AssetSchemaDocument.Load();
+        var schema = Configuration.AssetSchema.Instance;
         var order = 0;
-        foreach (var property in schema.RootElement.GetProperty("properties").EnumerateObject())
+        foreach (var property in schema.Root.GetProperty("properties").EnumerateObject())
         {
             var rules = property.Value;
             writer.WriteStartObject(property.Name);
