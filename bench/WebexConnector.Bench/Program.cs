@@ -5,6 +5,7 @@ using WebexConnector.Bench;
 var runs = 7;
 string? exe = null;
 string? curlScript = null;
+string? pythonScript = null;
 var serveOnly = args.Contains("--serve");
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
@@ -14,6 +15,7 @@ for (var i = 0; i + 1 < args.Length; i += 2)
         case "--runs": runs = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
         case "--exe": exe = Path.GetFullPath(args[i + 1]); break;
         case "--curl-script": curlScript = Path.GetFullPath(args[i + 1]); break;
+        case "--python-script": pythonScript = Path.GetFullPath(args[i + 1]); break;
         default: throw new ArgumentException($"Unknown option {args[i]}");
     }
 }
@@ -34,6 +36,11 @@ if (serveOnly)
 
 ArgumentNullException.ThrowIfNull(exe);
 ArgumentNullException.ThrowIfNull(curlScript);
+ArgumentNullException.ThrowIfNull(pythonScript);
+const int ManyRooms = 100_000;
+await using var large = await BenchWebexServer.StartAsync(ManyRooms);
+var largeAsset = Path.Combine(work.FullName, "large.json");
+await File.WriteAllTextAsync(largeAsset, $$"""{"authorization_key":"{{BenchWebexServer.Token}}","base_url":"{{large.BaseUrl}}"}""");
 
 // A .dll runs through the dotnet host; a published executable runs as is.
 var (fileName, prefix) = exe.EndsWith(".dll", StringComparison.Ordinal) ? ("dotnet", new[] { exe }) : (exe, Array.Empty<string>());
@@ -46,28 +53,42 @@ Task<Measurement> Curl(string name, params string[] arguments) =>
 await Connector("warm-up", "actions");
 await Connector("warm-up", "list-rooms", "--asset", asset, "--limit", "1");
 
-var rows = new List<(Measurement Connector, Measurement? Curl, string Target)>
-{
-    (await Connector("actions (no network)", "actions"), null, ""),
-    (await Connector("list-rooms, one page", "list-rooms", "--asset", asset, "--limit", "1000"),
-        await Curl("curl, one page", $"{server.BaseUrl}/rooms?max=1000"), "<= 3x"),
-    (await Connector($"list-rooms, all {Rooms}", "list-rooms", "--asset", asset),
-        await Measurement.RunAsync("curl loop", runs, server, "bash", curlScript, $"{server.BaseUrl}/rooms?max=1000", BenchWebexServer.Token), "<= 1.2x"),
-    (await Connector("send-message", "send-message", "--asset", asset, "--endpoint-id", "bench-room", "--destination-type", "room", "--message", "benchmark"),
-        await Curl("curl, one POST", "-X", "POST", "-H", "Content-Type: application/json", "-d", """{"roomId":"bench-room","text":"benchmark"}""", $"{server.BaseUrl}/messages"), ""),
-};
+Task<Measurement> Python(BenchWebexServer on, string name) =>
+    Measurement.RunAsync(name, runs, on, "python3", pythonScript, $"{on.BaseUrl}/rooms?max=1000", BenchWebexServer.Token);
+Task<Measurement> ConnectorOn(BenchWebexServer on, string name, params string[] arguments) =>
+    Measurement.RunAsync(name, runs, on, fileName, [.. prefix, .. arguments]);
 
-Console.WriteLine($"webex-connector benchmark: {exe}");
-Console.WriteLine($"{runs} runs each, {Environment.ProcessorCount} cores, fake Webex with {Rooms} rooms on 127.0.0.1; seconds median (min-max)");
+var actions = await Connector("actions (no network)", "actions");
+var onePage = await Connector("list-rooms --limit 100", "list-rooms", "--asset", asset, "--limit", "100");
+var curlOnePage = await Curl("curl, one page of 100", $"{server.BaseUrl}/rooms?max=100");
+var all = await Connector($"list-rooms, all {Rooms}", "list-rooms", "--asset", asset);
+var curlAll = await Measurement.RunAsync("curl loop", runs, server, "bash", curlScript, $"{server.BaseUrl}/rooms?max=1000", BenchWebexServer.Token);
+var pythonAll = await Python(server, "python requests");
+var send = await Connector("send-message", "send-message", "--asset", asset, "--endpoint-id", "bench-room", "--destination-type", "room", "--message", "benchmark");
+var curlSend = await Curl("curl, one POST", "-X", "POST", "-H", "Content-Type: application/json", "-d", """{"roomId":"bench-room","text":"benchmark"}""", $"{server.BaseUrl}/messages");
+var allLarge = await ConnectorOn(large, $"list-rooms, all {ManyRooms}", "list-rooms", "--asset", largeAsset);
+var pythonLarge = await Python(large, $"python requests, {ManyRooms}");
+
+Console.WriteLine($"webex-connector benchmark: {exe} ({new FileInfo(fileName == "dotnet" ? exe : fileName).Length / (1024.0 * 1024.0):0.0} MB)");
+Console.WriteLine($"{runs} runs each, {Environment.ProcessorCount} cores, fake Webex on 127.0.0.1; seconds median (min-max); peak memory of the connector");
 Console.WriteLine();
-Console.WriteLine($"{"scenario",-26} {"connector",-22} {"curl",-22} {"ratio",-7} {"target",-8} {"peak MB",-8} requests");
-foreach (var (connector, curl, target) in rows)
-{
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{connector.Name,-26} {Format(connector),-22} {(curl is null ? "-" : Format(curl)),-22} {(curl is null ? "-" : $"{connector.Median / curl.Median:0.00}x"),-7} {target,-8} {(connector.PeakKilobytesMax < 0 ? "n/a" : $"{connector.PeakKilobytesMax / 1024.0:0.0}"),-8} {connector.Requests.Max()}"));
-}
+Console.WriteLine($"{"scenario",-28} {"connector",-22} {"baseline",-22} {"ratio",-7} {"target",-8} {"peak MB",-8} requests");
+Row(actions, null, "<= 30 ms");
+Row(onePage, curlOnePage, "<= 3x");
+Row(all, curlAll, "<= 1.2x");
+Row(all, pythonAll, "<= 0.8x");
+Row(send, curlSend, "");
+Row(allLarge, pythonLarge, "");
+Console.WriteLine();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"peak memory: {Rooms} rooms {Mb(all)} MB (target <= 40), {ManyRooms} rooms {Mb(allLarge)} MB (target <= 120); python {Mb(pythonAll)} / {Mb(pythonLarge)} MB"));
+
+void Row(Measurement connector, Measurement? baseline, string target) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"{connector.Name,-28} {Format(connector),-22} {(baseline is null ? "-" : $"{Format(baseline)} {baseline.Name}"),-22} {(baseline is null ? "-" : $"{connector.Median / baseline.Median:0.00}x"),-7} {target,-8} {Mb(connector),-8} {connector.Requests.Max()}"));
 
 work.Delete(recursive: true);
 return 0;
+
+static string Mb(Measurement m) => m.PeakKilobytesMax < 0 ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{m.PeakKilobytesMax / 1024.0:0.0}");
 
 static string Format(Measurement m) => string.Create(CultureInfo.InvariantCulture, $"{m.Median:0.000} ({m.Min:0.000}-{m.Max:0.000})");
