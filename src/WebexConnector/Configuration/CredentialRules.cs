@@ -33,6 +33,11 @@ internal static class CredentialRules
             {
                 errors.Add($"'{key}' contains a line break or control character inside it; paste the value alone.");
             }
+            else if (key == "client_id" && trimmed.Contains(':', StringComparison.Ordinal))
+            {
+                // HTTP Basic (the device grant's token request) separates the client id from the secret with ':'.
+                errors.Add("'client_id' contains ':', which no Webex client id has; paste the integration's client id alone.");
+            }
         }
 
         return errors;
