@@ -25,16 +25,7 @@ internal static class InputFiles
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             var source = path == "-" ? "stdin" : $"'{Webex.TextSanitizer.Echo(path)}'";
-            throw new ConnectorInvocationException($"Cannot read the {what} from {source}: {Reason(path, e)}.");
+            throw new ConnectorInvocationException($"Cannot read the {what} from {source}: {IoFailure.Describe(e, path == "-" ? null : path)}.");
         }
     }
-
-    // .NET says "Access to the path '/tmp' is denied" for a folder; say what is wrong in the operator's words.
-    private static string Reason(string path, Exception exception) => exception switch
-    {
-        _ when path != "-" && Directory.Exists(path) => "it is a folder, not a file",
-        FileNotFoundException or DirectoryNotFoundException => "no such file",
-        UnauthorizedAccessException => "permission denied",
-        _ => Webex.TextSanitizer.Excerpt(exception.Message).TrimEnd('.'),
-    };
 }

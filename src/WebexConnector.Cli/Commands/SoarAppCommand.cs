@@ -53,7 +53,7 @@ internal sealed class SoarAppCommand : Command
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 return printer.PrintInvalid(
-                    $"Cannot write the SOAR app into '{Webex.TextSanitizer.Echo(directory)}': {Webex.TextSanitizer.Excerpt(e.Message)}", OutputFormat.Json, "soar_app");
+                    $"Cannot write the SOAR app into '{Webex.TextSanitizer.Echo(directory)}': {IoFailure.Describe(e)}.", OutputFormat.Json, "soar_app");
             }
 
             Console.Error.WriteLine($"Wrote {Path.Combine(directory, SoarAppManifest.PackageName)}{Path.DirectorySeparatorChar} and {archive} (app version {SoarAppManifest.AppVersion}).");

@@ -46,7 +46,7 @@ public sealed class TokenStateStore
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new AuthorizationRequiredException($"The state file '{FilePath}' cannot be read ({(e is UnauthorizedAccessException ? "permission denied" : Webex.TextSanitizer.Excerpt(e.Message, 80).TrimEnd('.'))}).", e);
+            throw new AuthorizationRequiredException($"The state file '{FilePath}' cannot be read ({IoFailure.Describe(e)}).", e);
         }
 
         try
@@ -101,7 +101,7 @@ public sealed class TokenStateStore
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new StateFolderException($"The state folder '{Directory}' cannot be written ({(e is UnauthorizedAccessException ? "permission denied" : Webex.TextSanitizer.Excerpt(e.Message, 80).TrimEnd('.'))}).", e);
+            throw new StateFolderException($"The state folder '{Directory}' cannot be written ({IoFailure.Describe(e)}).", e);
         }
     }
 
@@ -140,7 +140,7 @@ public sealed class TokenStateStore
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new StateFolderException($"The state folder '{Directory}' cannot be created ({(e is UnauthorizedAccessException ? "permission denied" : Webex.TextSanitizer.Excerpt(e.Message, 80).TrimEnd('.'))}).", e);
+            throw new StateFolderException($"The state folder '{Directory}' cannot be created ({IoFailure.Describe(e)}).", e);
         }
 
         StateFolderTrust.Check(Directory);

@@ -20,7 +20,7 @@ internal static partial class AssetUrlRules
             }
             else if (baseUrl.Url is { Scheme: "http" } http && !LoopbackHost.Is(http))
             {
-                yield return $"base_url '{Display(baseUrl.Text)}' must be an https URL; http is allowed only for a loopback host (127.0.0.0/8, ::1, localhost).";
+                yield return NotHttpsOrLoopback(baseUrl.Text);
             }
         }
 
@@ -32,7 +32,7 @@ internal static partial class AssetUrlRules
             }
             else if (redirect.Url is { } url && (url.Scheme != "http" || !LoopbackHost.Is(url)))
             {
-                yield return $"redirect_uri '{Display(redirect.Text)}' must be an http URL on a loopback host (127.0.0.0/8, ::1, localhost), where the connector listens for the browser.";
+                yield return NotLoopbackRedirect(redirect.Text);
             }
             else if (redirect.Url is { Port: 0 })
             {
@@ -40,6 +40,14 @@ internal static partial class AssetUrlRules
             }
         }
     }
+
+    /// <summary>The rule <c>base_url</c> breaks, here or in the schema's pattern.</summary>
+    public static string NotHttpsOrLoopback(string url) =>
+        $"base_url '{Display(url)}' must be an https URL; http is allowed only for a loopback host (127.0.0.0/8, ::1, localhost).";
+
+    /// <summary>The rule <c>redirect_uri</c> breaks, here or in the schema's pattern.</summary>
+    public static string NotLoopbackRedirect(string url) =>
+        $"redirect_uri '{Display(url)}' must be an http URL on a loopback host (127.0.0.0/8, ::1, localhost), where the connector listens for the browser.";
 
     /// <summary>A URL as it may be shown: without anything between <c>//</c> and an <c>@</c>.</summary>
     public static string Display(string url) => Webex.TextSanitizer.Echo(UserInfo().Replace(url, "//"));

@@ -43,10 +43,8 @@ internal static partial class SchemaErrorMessages
 
     private static string Describe(string keyword, string text, string key, AssetSchema schema, JsonObject values) => keyword switch
     {
-        "pattern" or "format" when key == "base_url" =>
-            $"base_url '{AssetUrlRules.Display(values[key]?.ToString() ?? "")}' must be an https URL; http is allowed only for a loopback host (127.0.0.0/8, ::1, localhost).",
-        "pattern" or "format" when key == "redirect_uri" =>
-            $"redirect_uri '{AssetUrlRules.Display(values[key]?.ToString() ?? "")}' must be an http URL on a loopback host (127.0.0.0/8, ::1, localhost), where the connector listens for the browser.",
+        "pattern" or "format" when key == "base_url" => AssetUrlRules.NotHttpsOrLoopback(values[key]?.ToString() ?? ""),
+        "pattern" or "format" when key == "redirect_uri" => AssetUrlRules.NotLoopbackRedirect(values[key]?.ToString() ?? ""),
         "type" => $"'{key}' must be {Article(schema.Setting(key).GetProperty("type").GetString())}.",
         "minimum" or "maximum" or "exclusiveMinimum" or "exclusiveMaximum" => string.Create(
             CultureInfo.InvariantCulture,
