@@ -10,7 +10,6 @@ namespace WebexConnector.Webex;
 [JsonSerializable(typeof(UpdateRoomRequest))]
 [JsonSerializable(typeof(CreateMembershipRequest))]
 [JsonSerializable(typeof(MessageAttachment))]
-[JsonSerializable(typeof(WebexItemsPage))]
 [JsonSerializable(typeof(WebexErrorBody))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class WebexJsonContext : JsonSerializerContext;

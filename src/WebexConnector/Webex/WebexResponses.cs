@@ -32,9 +32,27 @@ public static class WebexResponses
     /// <summary>Reads one page of a list call; a page without <c>items</c> is an error, not an empty list.</summary>
     public static async Task<IReadOnlyList<JsonElement>> ReadItemsAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var page = await ReadAsync(response, WebexJsonContext.Default.WebexItemsPage, cancellationToken).ConfigureAwait(false);
-        return page?.Items ?? throw new WebexApiException(
-            response.StatusCode, "Webex answered without an 'items' list.", TrackingIdHeader(response));
+        // One document per page, whose items are views into it (not a document and a copy per item): a listing of
+        // 100,000 rooms is held in about the size of its JSON. The document lives as long as its items.
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        JsonDocument page;
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            try
+            {
+                page = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException)
+            {
+                throw new WebexApiException(response.StatusCode, "Webex answered with a body that is not valid JSON.", TrackingIdHeader(response));
+            }
+        }
+
+        return page.RootElement is { ValueKind: JsonValueKind.Object } root
+            && root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array
+            ? [.. items.EnumerateArray()]
+            : throw new WebexApiException(response.StatusCode, "Webex answered without an 'items' list.", TrackingIdHeader(response));
     }
 
     /// <summary>Throws <see cref="WebexApiException"/> with Webex's message and tracking id when the call failed.</summary>
