@@ -15,8 +15,9 @@ public sealed class TokenStateStore
     public TokenStateStore(string stateDirectory, string assetId)
     {
         Directory = stateDirectory;
-        FilePath = Path.Combine(stateDirectory, $"{AssetId.Validate(assetId)}_state.json");
-        LockPath = Path.Combine(stateDirectory, $"{assetId}_state.lock");
+        var id = AssetId.Validate(assetId); // both paths are built from the checked id
+        FilePath = Path.Combine(stateDirectory, $"{id}_state.json");
+        LockPath = Path.Combine(stateDirectory, $"{id}_state.lock");
     }
 
     public string Directory { get; }
