@@ -1,3 +1,4 @@
+using WebexConnector.Security;
 namespace WebexConnector;
 
 /// <summary>
@@ -15,7 +16,7 @@ public static class IoFailure
             _ when path is not null && Directory.Exists(path) => "it is a folder, not a file",
             FileNotFoundException or DirectoryNotFoundException => "no such file",
             UnauthorizedAccessException => "permission denied",
-            _ => Webex.TextSanitizer.Excerpt(exception.Message, 80).TrimEnd('.'),
+            _ => TextSanitizer.Excerpt(exception.Message, 80).TrimEnd('.'),
         };
     }
 }

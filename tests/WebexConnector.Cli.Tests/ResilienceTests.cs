@@ -4,12 +4,9 @@ using System.Text.Json.Nodes;
 namespace WebexConnector.Cli.Tests;
 
 /// <summary>
-/// Talking to Webex (contract section 6, README "retries, timeouts, cancellation"): fault injection on the fake
-/// server, counting requests and delivered messages. Several of these mostly wait (backoffs, Retry-After), so the
-/// fixture starts early.
+/// Talking to Webex (README "Retries, timeouts, cancellation"): fault injection on the fake server, counting requests
+/// and delivered messages. The CLI and the server's delays run on a virtual clock, so waits are exact and instant.
 /// </summary>
-[Order(1)]
-[Parallelizable(ParallelScope.All)]
 public sealed class ResilienceTests : CliTestBase
 {
     private const string RoomId = "Y2lzY29zcGFyazovL3VzL1JPT00vcmVzaWxpZW5jZS1yb29t";
@@ -19,6 +16,11 @@ public sealed class ResilienceTests : CliTestBase
 
     private const string HtmlBadGateway =
         "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n\t<center><h1>502 Bad Gateway</h1></center>\u0007\u001b[31m\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+
+    private VirtualClock _clock = null!;
+
+    [SetUp]
+    public void UseVirtualClock() => _clock = UseVirtualTime();
 
     private string AssetWithTimeout(double timeoutSeconds)
     {
@@ -61,7 +63,7 @@ public sealed class ResilienceTests : CliTestBase
         using (Assert.EnterMultipleScope())
         {
             Assert.That(calls, Has.Count.EqualTo(2), Server.DescribeRequests);
-            Assert.That(calls.Count == 2 ? Gap(calls, 1) : TimeSpan.Zero, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(900)), "waited Retry-After: 1");
+            Assert.That(calls.Count == 2 ? Gap(calls, 1) : TimeSpan.Zero, Is.InRange(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.5)), "waited Retry-After: 1");
             Assert.That(Ids(result.ActionResult()["data"]), Is.EqualTo(rooms.Select(r => Str(r["id"])).ToList()));
         }
     }
@@ -86,7 +88,7 @@ public sealed class ResilienceTests : CliTestBase
     public async Task ListRooms_429WithRetryAfterHttpDate_WaitsUntilThatTimeAndSucceeds()
     {
         Server.AddRooms(1);
-        var until = DateTimeOffset.UtcNow.AddSeconds(3);
+        var until = _clock.Time.GetUtcNow().AddSeconds(3);
         var headers = new Dictionary<string, string> { ["Retry-After"] = until.ToString("R", CultureInfo.InvariantCulture) };
         Server.EnqueueWebexError("/v1/rooms", 429, "Too many requests.", "ROUTER_RATE_DATE", headers, method: "GET");
 
@@ -110,7 +112,8 @@ public sealed class ResilienceTests : CliTestBase
         AssertSucceeded(result);
         var calls = Server.RequestsTo("GET", "/v1/rooms");
         Assert.That(calls, Has.Count.EqualTo(2), Server.DescribeRequests);
-        Assert.That(Gap(calls, 1), Is.InRange(TimeSpan.FromSeconds(14.5), TimeSpan.FromSeconds(25)), "the 15 s default wait");
+        Assert.That(Gap(calls, 1), Is.InRange(TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(15.5)), "the 15 s default wait");
+        Assert.That(result.Stderr, Does.Contain("GET /v1/rooms got HTTP 429; retry 1 in 15 s."), "the wait is announced on stderr");
     }
 
     // ------------------------------------------------------------------ 5xx

@@ -31,7 +31,7 @@ internal sealed class ActionCommand : Command
             string assetId;
             try
             {
-                (config, assetId) = asset.Read(parseResult);
+                (config, assetId) = asset.Read(parseResult, invoker.Context);
             }
             catch (ConnectorInvocationException e)
             {

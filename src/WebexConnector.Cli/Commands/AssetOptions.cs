@@ -1,3 +1,4 @@
+using WebexConnector.Security;
 using System.CommandLine;
 using System.Text.Json;
 
@@ -26,10 +27,10 @@ internal sealed class AssetOptions
     }
 
     /// <summary>Reads the asset file, or throws <see cref="ConnectorInvocationException"/>.</summary>
-    public (JsonElement Config, string AssetId) Read(ParseResult parseResult)
+    public (JsonElement Config, string AssetId) Read(ParseResult parseResult, CliExecutionContext context)
     {
         var path = parseResult.GetRequiredValue(Asset);
-        var bytes = InputFiles.Read(path, MaxConfigBytes, "asset config");
+        var bytes = InputFiles.Read(context, path, MaxConfigBytes, "asset config");
         try
         {
             using var document = JsonDocument.Parse(Runs.Utf8Input.Check(bytes, $"asset config '{path}'"));
@@ -39,7 +40,7 @@ internal sealed class AssetOptions
         }
         catch (JsonException e)
         {
-            throw new ConnectorInvocationException($"The asset config '{Webex.TextSanitizer.Echo(path)}' is not valid JSON: {Runs.JsonSyntaxError.Describe(e)}.");
+            throw new ConnectorInvocationException($"The asset config '{TextSanitizer.Echo(path)}' is not valid JSON: {Runs.JsonSyntaxError.Describe(e)}.");
         }
     }
 }

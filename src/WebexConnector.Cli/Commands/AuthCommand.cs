@@ -10,23 +10,21 @@ namespace WebexConnector.Cli.Commands;
 /// <summary><c>webex-connector auth status|reset</c>: the OAuth token pair of one asset.</summary>
 internal sealed class AuthCommand : Command
 {
-    public AuthCommand(GlobalOptions global, SecretRedactor redactor, ResultPrinter printer)
+    public AuthCommand(GlobalOptions global, CliConsole console)
         : base("auth", "Inspect or forget an asset's stored OAuth token pair")
     {
         Add(new AuthSubcommand(
             "status",
             "Show the authentication mode, the token pair's expiry times and scope (never a token)",
             global,
-            redactor,
-            printer,
-            (config, store, _) => Task.FromResult(AuthMaintenance.Status(config, store, TimeProvider.System))));
+            console,
+            (config, store, _) => Task.FromResult(AuthMaintenance.Status(config, store, console.Context.TimeProvider))));
         Add(new AuthSubcommand(
             "reset",
             "Forget the stored token pair (the step after an integration changes); test connectivity authorizes again",
             global,
-            redactor,
-            printer,
-            (config, store, cancellationToken) => AuthMaintenance.ResetAsync(config, store, TimeProvider.System, cancellationToken)));
+            console,
+            (config, store, cancellationToken) => AuthMaintenance.ResetAsync(config, store, console.Context.TimeProvider, cancellationToken)));
     }
 
     private sealed class AuthSubcommand : Command
@@ -35,8 +33,7 @@ internal sealed class AuthCommand : Command
             string name,
             string description,
             GlobalOptions global,
-            SecretRedactor redactor,
-            ResultPrinter printer,
+            CliConsole console,
             Func<AssetConfig, TokenStateStore, CancellationToken, Task<AuthReport>> run)
             : base(name, description)
         {
@@ -50,22 +47,22 @@ internal sealed class AuthCommand : Command
                 string assetId;
                 try
                 {
-                    var (rawConfig, id) = asset.Read(parseResult);
-                    var loaded = await Asset.LoadAsync(id, rawConfig, redactor).ConfigureAwait(false);
+                    var (rawConfig, id) = asset.Read(parseResult, console.Context);
+                    var loaded = await Asset.LoadAsync(id, rawConfig, console.Redactor).ConfigureAwait(false);
                     assetId = loaded.Id;
-                    var store = new TokenStateStore(StateDirectory.Resolve(parseResult.GetValue(global.StateDir)), assetId);
+                    var store = new TokenStateStore(new ConnectorInvoker(console).ResolveStateDirectory(parseResult.GetValue(global.StateDir)), assetId);
                     report = await run(loaded.Config, store, cancellationToken).ConfigureAwait(false);
                 }
                 catch (ConnectorInvocationException e)
                 {
-                    return printer.PrintInvalid(e.Message, format, identifier);
+                    return console.Printer.PrintInvalid(e.Message, format, identifier);
                 }
                 catch (Exception e) when (e is AuthorizationFailedException or StateFolderException)
                 {
-                    return printer.PrintInvalid(e.Message, format, identifier);
+                    return console.Printer.PrintInvalid(e.Message, format, identifier);
                 }
 
-                printer.PrintDocument(format == OutputFormat.Text
+                console.Printer.PrintDocument(format == OutputFormat.Text
                     ? $"{report.Message}{Environment.NewLine}{string.Join(Environment.NewLine, report.Data.Select(p => $"    {p.Key}: {p.Value}"))}{Environment.NewLine}"
                     : AuthReportJson.Write(identifier, assetId, report));
                 return ExitCodes.Success;

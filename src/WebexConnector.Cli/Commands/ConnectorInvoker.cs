@@ -1,36 +1,47 @@
 using Microsoft.Extensions.Logging;
+using WebexConnector.Auth;
 using WebexConnector.Cli.Output;
-using WebexConnector.Results;
 using WebexConnector.Runs;
-using WebexConnector.Security;
 
 namespace WebexConnector.Cli.Commands;
 
 /// <summary>Runs a <see cref="ConnectorRun"/> through the library and prints its document; shared by both invocation forms.</summary>
-internal sealed class ConnectorInvoker(SecretRedactor redactor, ResultPrinter printer)
+internal sealed class ConnectorInvoker(CliConsole console)
 {
+    public const string LogLevelVariable = "WEBEX_CONNECTOR_LOG_LEVEL";
+
     public async Task<int> InvokeAsync(ConnectorRun run, string? stateDir, OutputFormat format, CancellationToken cancellationToken)
     {
+        var context = console.Context;
         var runner = new ConnectorRunner(new ConnectorRunnerOptions
         {
-            Redactor = redactor,
-            StateDirectory = stateDir,
+            Redactor = console.Redactor,
+            StateDirectory = ResolveStateDirectory(stateDir),
+            TimeProvider = context.TimeProvider,
+            StatusWriter = console.Error,
+            ReportListingProgress = context.StandardErrorIsTerminal,
             ConfigureLogging = ConfigureStderrLogging,
+            ConfigureServices = context.ConfigureServices,
         });
         var result = await runner.RunAsync(run, cancellationToken).ConfigureAwait(false);
-        return printer.Print(result, format);
+        return console.Printer.Print(result, format);
     }
 
-    public ResultPrinter Printer => printer;
+    public ResultPrinter Printer => console.Printer;
+
+    public CliExecutionContext Context => console.Context;
+
+    /// <summary>The state folder after the precedence of the README: option, environment, XDG, home.</summary>
+    public string ResolveStateDirectory(string? stateDir) =>
+        StateDirectory.Resolve(stateDir is null ? null : console.Context.FullPath(stateDir), console.Context.GetEnvironmentVariable);
 
     /// <summary>Diagnostics go to stderr only (stdout carries the document); <c>WEBEX_CONNECTOR_LOG_LEVEL</c> raises the detail.</summary>
-    public static void ConfigureStderrLogging(ILoggingBuilder logging)
+    private void ConfigureStderrLogging(ILoggingBuilder logging)
     {
-        var level = Enum.TryParse<LogLevel>(Environment.GetEnvironmentVariable("WEBEX_CONNECTOR_LOG_LEVEL"), ignoreCase: true, out var wanted)
+        var level = Enum.TryParse<LogLevel>(console.Context.GetEnvironmentVariable(LogLevelVariable), ignoreCase: true, out var wanted)
             ? wanted
             : LogLevel.Warning;
         logging.SetMinimumLevel(level);
-        logging.AddSimpleConsole(options => options.SingleLine = true);
-        logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.AddProvider(new StderrLoggerProvider(console.Error));
     }
 }

@@ -1,13 +1,16 @@
+using WebexConnector.Security;
 namespace WebexConnector.Cli.Commands;
 
 /// <summary>Reads a file, or stdin for <c>-</c>, with a size bound; every failure is a <see cref="ConnectorInvocationException"/>.</summary>
 internal static class InputFiles
 {
-    public static byte[] Read(string path, int maxBytes, string what)
+    public static byte[] Read(CliExecutionContext context, string path, int maxBytes, string what)
     {
         try
         {
-            using var stream = path == "-" ? Console.OpenStandardInput() : File.OpenRead(path);
+            // stdin belongs to the invocation: read, never closed here.
+            using var file = path == "-" ? null : File.OpenRead(context.FullPath(path));
+            var stream = file ?? context.StandardInput;
             using var buffer = new MemoryStream();
             var chunk = new byte[81920];
             int read;
@@ -24,7 +27,7 @@ internal static class InputFiles
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            var source = path == "-" ? "stdin" : $"'{Webex.TextSanitizer.Echo(path)}'";
+            var source = path == "-" ? "stdin" : $"'{TextSanitizer.Echo(path)}'";
             throw new ConnectorInvocationException($"Cannot read the {what} from {source}: {IoFailure.Describe(e, path == "-" ? null : path)}.");
         }
     }

@@ -24,7 +24,7 @@ internal sealed class RunCommand : Command
             try
             {
                 var path = parseResult.GetRequiredValue(_file);
-                run = ConnectorRunDocument.Parse(InputFiles.Read(path, ConnectorRunDocument.MaxBytes, "run document"));
+                run = ConnectorRunDocument.Parse(InputFiles.Read(invoker.Context, path, ConnectorRunDocument.MaxBytes, "run document"));
             }
             catch (ConnectorInvocationException e)
             {

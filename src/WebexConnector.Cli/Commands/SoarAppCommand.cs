@@ -1,3 +1,4 @@
+using WebexConnector.Security;
 using System.CommandLine;
 using WebexConnector.Cli.Output;
 using WebexConnector.Soar;
@@ -21,7 +22,7 @@ internal sealed class SoarAppCommand : Command
         Description = "The webex-connector executable to bundle (default: this one, when it is the published self-contained build)",
     };
 
-    public SoarAppCommand(ResultPrinter printer)
+    public SoarAppCommand(CliConsole console)
         : base("soar-app", "Write an installable Splunk SOAR app (manifest, connector module, logos and the executable)")
     {
         Add(_directory);
@@ -31,32 +32,32 @@ internal sealed class SoarAppCommand : Command
             var binary = parseResult.GetValue(_binary) ?? PublishedExecutable();
             if (binary is null)
             {
-                return printer.PrintInvalid(
+                return console.Printer.PrintInvalid(
                     "This is not the published self-contained executable, which the SOAR app must bundle. "
                     + "Publish it first (dotnet publish src/WebexConnector.Cli -c Release) and run soar-app from there, or pass --binary PATH.",
                     OutputFormat.Json,
                     "soar_app");
             }
 
-            if (!File.Exists(binary))
+            if (!File.Exists(console.Context.FullPath(binary)))
             {
-                return printer.PrintInvalid($"--binary '{Webex.TextSanitizer.Echo(binary)}' is not a file.", OutputFormat.Json, "soar_app");
+                return console.Printer.PrintInvalid($"--binary '{TextSanitizer.Echo(binary)}' is not a file.", OutputFormat.Json, "soar_app");
             }
 
-            var directory = parseResult.GetRequiredValue(_directory);
+            var directory = console.Context.FullPath(parseResult.GetRequiredValue(_directory));
             string archive;
             try
             {
                 Directory.CreateDirectory(directory);
-                archive = SoarAppPackage.Write(directory, binary);
+                archive = SoarAppPackage.Write(directory, console.Context.FullPath(binary));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return printer.PrintInvalid(
-                    $"Cannot write the SOAR app into '{Webex.TextSanitizer.Echo(directory)}': {IoFailure.Describe(e)}.", OutputFormat.Json, "soar_app");
+                return console.Printer.PrintInvalid(
+                    $"Cannot write the SOAR app into '{TextSanitizer.Echo(directory)}': {IoFailure.Describe(e)}.", OutputFormat.Json, "soar_app");
             }
 
-            Console.Error.WriteLine($"Wrote {Path.Combine(directory, SoarAppManifest.PackageName)}{Path.DirectorySeparatorChar} and {archive} (app version {SoarAppManifest.AppVersion}).");
+            console.Error.WriteLine($"Wrote {Path.Combine(directory, SoarAppManifest.PackageName)}{Path.DirectorySeparatorChar} and {archive} (app version {SoarAppManifest.AppVersion}).");
             return ExitCodes.Success;
         });
     }

@@ -1,3 +1,4 @@
+using WebexConnector.Security;
 using System.Globalization;
 using WebexConnector.Actions;
 using WebexConnector.Results;
@@ -11,7 +12,7 @@ namespace WebexConnector.Cli.Output;
 /// </summary>
 internal static class OutputFailureReport
 {
-    public static int Write(ConnectorRunResult? result, Exception cause)
+    public static int Write(TextWriter stderr, ConnectorRunResult? result, Exception cause)
     {
         var line = $"webex-connector: could not write the result to standard output ({TextSanitizer.Excerpt(cause.Message, 120).TrimEnd('.')}); exit code {ExitCodes.OutputFailed}.";
         if (result is { InvocationError: null, Results.Count: > 0 } && ActionCatalog.Find(result.Identifier ?? "") is { ReadOnly: false } action)
@@ -23,7 +24,7 @@ internal static class OutputFailureReport
 
         try
         {
-            Console.Error.WriteLine(line);
+            stderr.WriteLine(line);
         }
         catch (Exception e) when (OutputUnwritableException.IsWriteFailure(e))
         {

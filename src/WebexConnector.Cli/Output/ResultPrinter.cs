@@ -5,10 +5,10 @@ namespace WebexConnector.Cli.Output;
 
 /// <summary>
 /// Everything a command prints on stdout: the run document as JSON (streamed as UTF-8 to the redacting
-/// stdout stream that <see cref="Console.Out"/> also writes to) or as a table for people, and the other
+/// stdout stream that <see cref="CliConsole.Out"/> also writes to) or as a table for people, and the other
 /// documents (catalogue, auth reports).
 /// </summary>
-internal sealed class ResultPrinter(RedactingStream stdout)
+internal sealed class ResultPrinter(RedactingStream stdout, TextWriter stderr)
 {
     /// <summary>A message printed as one line is cleaned and cut here; the connector's own messages are far shorter.</summary>
     public const int MaxMessageLength = 2000;
@@ -18,7 +18,7 @@ internal sealed class ResultPrinter(RedactingStream stdout)
         ArgumentNullException.ThrowIfNull(result);
         if (result.InvocationError is { } error)
         {
-            Console.Error.WriteLine($"webex-connector: {Webex.TextSanitizer.Excerpt(error, MaxMessageLength)}");
+            stderr.WriteLine($"webex-connector: {TextSanitizer.Excerpt(error, MaxMessageLength)}");
         }
 
         try

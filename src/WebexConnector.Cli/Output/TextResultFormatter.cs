@@ -1,3 +1,4 @@
+using WebexConnector.Security;
 using System.Text;
 using System.Text.Json;
 using WebexConnector.Actions;
@@ -52,7 +53,7 @@ internal static class TextResultFormatter
     }
 
     // Every line a terminal shows is cleaned: a message may quote what a caller or Webex sent.
-    private static string Line(string text) => Webex.TextSanitizer.Excerpt(text, ResultPrinter.MaxMessageLength);
+    private static string Line(string text) => TextSanitizer.Excerpt(text, ResultPrinter.MaxMessageLength);
 
     private static string Cell(JsonElement row, string column)
     {
@@ -67,6 +68,6 @@ internal static class TextResultFormatter
             JsonValueKind.Array => string.Join(", ", value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText())),
             _ => value.GetRawText(),
         };
-        return Webex.TextSanitizer.Excerpt(raw, MaxCellWidth);
+        return TextSanitizer.Excerpt(raw, MaxCellWidth);
     }
 }

@@ -1,3 +1,4 @@
+using WebexConnector.Security;
 using System.Globalization;
 using System.Net.Mail;
 using System.Text;
@@ -133,7 +134,7 @@ public static partial class ParameterValidator
         {
             var match = allowed.FirstOrDefault(a => a.Equals(text.Trim(), StringComparison.OrdinalIgnoreCase));
             return match is null
-                ? (null, $"Parameter '{parameter.Name}' must be one of {string.Join(", ", allowed)}; got '{Webex.TextSanitizer.Echo(text)}'.")
+                ? (null, $"Parameter '{parameter.Name}' must be one of {string.Join(", ", allowed)}; got '{TextSanitizer.Echo(text)}'.")
                 : (match, null);
         }
 
@@ -143,13 +144,13 @@ public static partial class ParameterValidator
     private static string? FormatError(ParameterDefinition parameter, string text) => parameter.Format switch
     {
         ParameterFormat.EmailAddress when !IsEmailAddress(text) =>
-            $"Parameter '{parameter.Name}' must be an e-mail address; got '{Webex.TextSanitizer.Excerpt(text, 80)}'.",
+            $"Parameter '{parameter.Name}' must be an e-mail address; got '{TextSanitizer.Excerpt(text, 80)}'.",
         ParameterFormat.Timestamp when !IsTimestamp(text) =>
-            $"Parameter '{parameter.Name}' must be an ISO 8601 date and time with an offset, e.g. 2026-01-31T08:00:00Z; got '{Webex.TextSanitizer.Excerpt(text, 80)}'.",
+            $"Parameter '{parameter.Name}' must be an ISO 8601 date and time with an offset, e.g. 2026-01-31T08:00:00Z; got '{TextSanitizer.Excerpt(text, 80)}'.",
         ParameterFormat.JsonObject when JsonObjectError(text) is { } reason =>
             $"Parameter '{parameter.Name}' must be a JSON object; {reason}",
         ParameterFormat.HttpUrl when !IsHttpUrl(text) =>
-            $"Parameter '{parameter.Name}' must be an absolute http or https URL; got '{Webex.TextSanitizer.Excerpt(text, 80)}'.",
+            $"Parameter '{parameter.Name}' must be an absolute http or https URL; got '{TextSanitizer.Excerpt(text, 80)}'.",
         ParameterFormat.PathSegment when text is "." or ".." =>
             $"Parameter '{parameter.Name}' must be a Webex id; got '{text}', which in a URL path would name another resource.",
         _ => null,
@@ -174,7 +175,7 @@ public static partial class ParameterValidator
         }
         catch (JsonException e)
         {
-            return $"it is not valid JSON: {Webex.TextSanitizer.Excerpt(e.Message, 120)}";
+            return $"it is not valid JSON: {TextSanitizer.Excerpt(e.Message, 120)}";
         }
     }
 
@@ -187,10 +188,10 @@ public static partial class ParameterValidator
 
     private static string Describe(JsonElement raw) => raw.ValueKind switch
     {
-        JsonValueKind.String => $"'{Webex.TextSanitizer.Excerpt(raw.GetString()!, 40)}'",
+        JsonValueKind.String => $"'{TextSanitizer.Excerpt(raw.GetString()!, 40)}'",
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "a list",
-        JsonValueKind.Number => $"the number {Webex.TextSanitizer.Excerpt(raw.GetRawText(), 40)}",
+        JsonValueKind.Number => $"the number {TextSanitizer.Excerpt(raw.GetRawText(), 40)}",
         _ => raw.GetRawText(),
     };
 }

@@ -1,3 +1,4 @@
+using WebexConnector.Security;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WebexConnector.Webex;
@@ -73,7 +74,7 @@ public sealed class SendMessageAction(IMessagesApi messages) : IConnectorAction
         var text = parameters.GetRequiredString("message");
         if (destination == "email" && !ParameterValidator.IsEmailAddress(endpoint))
         {
-            return ActionOutcome.Failure($"Parameter 'endpoint_id' must be an e-mail address when destination_type is email; got '{Webex.TextSanitizer.Echo(endpoint)}'.");
+            return ActionOutcome.Failure($"Parameter 'endpoint_id' must be an e-mail address when destination_type is email; got '{TextSanitizer.Echo(endpoint)}'.");
         }
 
         var markdown = parameters.GetBoolean("markdown") == true;

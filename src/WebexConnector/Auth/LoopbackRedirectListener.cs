@@ -1,3 +1,4 @@
+using WebexConnector.Security;
 using System.Collections.Specialized;
 using System.Net;
 using System.Net.Sockets;
@@ -42,7 +43,7 @@ public sealed class LoopbackRedirectListener : IDisposable
         catch (SocketException e)
         {
             throw new AuthorizationFailedException(
-                $"Cannot listen on redirect_uri {redirectUri.GetLeftPart(UriPartial.Authority)} for the browser: {Webex.TextSanitizer.Excerpt(e.Message).TrimEnd('.')}.", e);
+                $"Cannot listen on redirect_uri {redirectUri.GetLeftPart(UriPartial.Authority)} for the browser: {TextSanitizer.Excerpt(e.Message).TrimEnd('.')}.", e);
         }
     }
 
@@ -112,7 +113,7 @@ public sealed class LoopbackRedirectListener : IDisposable
             var description = query["error_description"];
             await RespondAsync(stream, HttpStatusCode.OK, "Authorization failed. You can close this window.", cancellationToken).ConfigureAwait(false);
             throw new AuthorizationFailedException(
-                $"Authorization was refused in the browser: {Webex.TextSanitizer.Excerpt(error, 80)}{(description is { Length: > 0 } ? $" ({Webex.TextSanitizer.Excerpt(description, 160)})" : string.Empty)}.");
+                $"Authorization was refused in the browser: {TextSanitizer.Excerpt(error, 80)}{(description is { Length: > 0 } ? $" ({TextSanitizer.Excerpt(description, 160)})" : string.Empty)}.");
         }
 
         if (query["code"] is not { Length: > 0 } code)

@@ -1,3 +1,4 @@
+using WebexConnector.Security;
 using System.Text.RegularExpressions;
 
 namespace WebexConnector.Configuration;
@@ -17,7 +18,7 @@ public static partial class AssetId
         IsValid(value)
             ? value!
             : throw new ConnectorInvocationException(
-                $"Invalid asset_id '{Webex.TextSanitizer.Echo(value ?? "")}': use 1 to 128 characters from A-Z, a-z, 0-9, '_', '.' and '-'.");
+                $"Invalid asset_id '{TextSanitizer.Echo(value ?? "")}': use 1 to 128 characters from A-Z, a-z, 0-9, '_', '.' and '-'.");
 
     // \z, not $: "$" would also accept a trailing newline, which would end up in a file name.
     [GeneratedRegex(@"^[A-Za-z0-9_.-]{1,128}\z", RegexOptions.CultureInvariant)]

@@ -1,3 +1,4 @@
+using WebexConnector.Security;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -50,7 +51,7 @@ internal static partial class AssetUrlRules
         $"redirect_uri '{Display(url)}' must be an http URL on a loopback host (127.0.0.0/8, ::1, localhost), where the connector listens for the browser.";
 
     /// <summary>A URL as it may be shown: without anything between <c>//</c> and an <c>@</c>.</summary>
-    public static string Display(string url) => Webex.TextSanitizer.Echo(UserInfo().Replace(url, "//"));
+    public static string Display(string url) => TextSanitizer.Echo(UserInfo().Replace(url, "//"));
 
     private static (string Text, Uri? Url)? Read(JsonObject values, string key) =>
         values[key] is JsonValue value && value.TryGetValue<string>(out var text)

@@ -1,3 +1,4 @@
+using WebexConnector.Security;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -51,7 +52,7 @@ internal static partial class SchemaErrorMessages
             $"'{key}' must be at least {Number(schema, key, "minimum")} and at most {Number(schema, key, "maximum")} (seconds)."),
         "enum" => $"'{key}' must be one of {string.Join(", ", schema.Setting(key).GetProperty("enum").EnumerateArray().Select(v => v.GetString()))}.",
         "additionalProperties" => $"Unknown key '{key}'; the known keys are {string.Join(", ", schema.Settings)}.",
-        _ => $"'{key}': {Webex.TextSanitizer.Excerpt(text)}",
+        _ => $"'{key}': {TextSanitizer.Excerpt(text)}",
     };
 
     private static string Article(string? type) => type switch

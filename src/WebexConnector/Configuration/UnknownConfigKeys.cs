@@ -1,3 +1,4 @@
+using WebexConnector.Security;
 using System.Text.Json.Nodes;
 using WebexConnector.Webex;
 

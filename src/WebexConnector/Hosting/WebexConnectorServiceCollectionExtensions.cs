@@ -42,7 +42,7 @@ public static class WebexConnectorServiceCollectionExtensions
         }
 
         services.AddSingleton(new TokenStateStore(StateDirectory.Resolve(options.StateDirectory), assetId));
-        services.AddSingleton(new AuthorizationPrompt(options.PromptWriter ?? Console.Error));
+        services.AddSingleton(new AuthorizationPrompt(options.StatusWriter));
         services.AddSingleton<OAuthTokenClient>();
         services.AddSingleton<OAuthTokenSource>();
         services.AddSingleton<IAccessTokenSource>(provider => provider.GetRequiredService<OAuthTokenSource>());

@@ -1,3 +1,4 @@
+using WebexConnector.Security;
 using System.Globalization;
 
 namespace WebexConnector.Results;
@@ -32,7 +33,7 @@ public sealed record ConnectorRunResult
     public static ConnectorRunResult Invalid(string message, string? identifier = null, string? action = null, string? assetId = null) =>
         new() { InvocationError = message, Identifier = Echo(identifier), Action = Echo(action), AssetId = Echo(assetId) };
 
-    private static string? Echo(string? value) => value is null ? null : Webex.TextSanitizer.Echo(value);
+    private static string? Echo(string? value) => value is null ? null : TextSanitizer.Echo(value);
 
     private static string Summarize(int total, int failed) => (total, failed) switch
     {

@@ -1,3 +1,4 @@
+using WebexConnector.Security;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,7 +60,7 @@ public sealed class ConnectorRunner(ConnectorRunnerOptions options)
         return new ConnectorRunResult { Identifier = definition.Identifier, Action = action, AssetId = run.AssetId, Results = results };
     }
 
-    private static async Task<ActionResult> RunOneAsync(
+    private async Task<ActionResult> RunOneAsync(
         ActionDefinition definition, JsonElement? entry, IHost host, ILogger logger, int index, CancellationToken cancellationToken)
     {
         var validation = ParameterValidator.Validate(definition, entry);
@@ -90,6 +91,7 @@ public sealed class ConnectorRunner(ConnectorRunnerOptions options)
 
         // Every request of this action result draws its retry waits from one budget.
         RetryBudget.Enter(new RetryBudget(RetryBudget.PerAction));
+        ActionProgress.Enter(new ActionProgress(options.StatusWriter, options.ReportListingProgress, time));
         try
         {
             var outcome = await definition.CreateHandler(host.Services).ExecuteAsync(validation.Values, linked.Token).ConfigureAwait(false);

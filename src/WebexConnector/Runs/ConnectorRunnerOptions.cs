@@ -15,8 +15,14 @@ public sealed record ConnectorRunnerOptions
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>Where test connectivity tells the person how to authorize (authorize URL, or device code line; default: stderr).</summary>
-    public TextWriter? PromptWriter { get; init; }
+    /// <summary>
+    /// Where the run tells a person what it needs or is waiting for: how to authorize (the authorize URL, the device
+    /// code), a wait before a retry, a long listing's progress. Default: nowhere.
+    /// </summary>
+    public TextWriter StatusWriter { get; init; } = TextWriter.Null;
+
+    /// <summary>Report a listing's pages and items as they arrive (the CLI does when a person watches stderr).</summary>
+    public bool ReportListingProgress { get; init; }
 
     /// <summary>Where diagnostics go; the CLI sends them to stderr.</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }

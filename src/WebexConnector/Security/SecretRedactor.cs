@@ -23,7 +23,7 @@ public sealed class SecretRedactor
 
     /// <summary>
     /// The redactor of the run in this async flow. Text is redacted with it before it is cut or cleaned for a
-    /// message (<see cref="Webex.TextSanitizer"/>): a secret cut in half would no longer be recognised.
+    /// message (<see cref="TextSanitizer"/>): a secret cut in half would no longer be recognised.
     /// </summary>
     public static SecretRedactor? Current => CurrentRedactor.Value;
 

@@ -1,3 +1,4 @@
+using WebexConnector.Security;
 using System.Globalization;
 using System.Text;
 using Polly.Timeout;

@@ -101,6 +101,7 @@ public static class WebexPager
             }
 
             pages++;
+            Runs.ActionProgress.Current?.ListingPageRead(pages, yielded + items.Count);
 
             // A server that sends the same items under new cursors would otherwise be followed forever.
             var anyNew = seen.AnyNew(items);

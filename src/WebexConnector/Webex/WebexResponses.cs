@@ -1,3 +1,4 @@
+using WebexConnector.Security;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;

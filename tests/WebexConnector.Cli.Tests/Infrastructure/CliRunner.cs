@@ -80,12 +80,15 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr, IRead
 }
 
 /// <summary>
-/// Starts the real <c>webex-connector</c> CLI in its own sandbox of temp directories and checks, after
-/// every run, that no registered secret was printed or written outside the state file and that stdout
-/// holds no stack trace.
+/// Runs the real <c>webex-connector</c> CLI in its own sandbox of temp directories and checks, after every run, that
+/// no registered secret was printed or written outside the state file and that stdout holds no stack trace.
 /// <para>
-/// The executable is <c>$WEBEX_CONNECTOR_EXE</c> (a <c>.dll</c> is run with <c>dotnet</c>), else the
-/// CLI assembly built beside this project (assembly metadata <c>CliAssemblyPath</c>).
+/// <see cref="RunAsync(IEnumerable{string},string,TimeSpan?,IReadOnlyDictionary{string,string})"/> runs it
+/// in-process (<c>CliApplication</c> with its own streams, environment, working folder and <see cref="Clock"/>);
+/// <see cref="RunProcessAsync"/> and <see cref="Start(IEnumerable{string}, IReadOnlyDictionary{string, string?}?)"/>
+/// start a process, for what only a process shows: signals, exit codes, the published binary, the real streams.
+/// The executable is <c>$WEBEX_CONNECTOR_EXE</c> (a <c>.dll</c> is run with <c>dotnet</c>), else the CLI assembly built
+/// beside this project (assembly metadata <c>CliAssemblyPath</c>).
 /// </para>
 /// </summary>
 public sealed partial class CliRunner : IDisposable
@@ -134,6 +137,12 @@ public sealed partial class CliRunner : IDisposable
 
     /// <summary>Working directory of every run; asset configs and run documents go here.</summary>
     public string WorkDir { get; }
+
+    /// <summary>The clock of in-process runs; <c>null</c> for the system clock.</summary>
+    public VirtualClock? Clock { get; set; }
+
+    /// <summary>In-process runs behave as if a person watched stderr (listing progress).</summary>
+    public bool StderrIsTerminal { get; set; }
 
     /// <summary>Values that must never be printed (PATs, client secrets, tokens).</summary>
     public IReadOnlyCollection<string> Secrets
@@ -200,12 +209,62 @@ public sealed partial class CliRunner : IDisposable
     }
 
     /// <summary>
-    /// Runs the CLI with <paramref name="arguments"/> (each one argv entry), writes <paramref name="stdin"/>
+    /// Runs the CLI in-process with <paramref name="arguments"/> (each one argv entry) and <paramref name="stdin"/>
+    /// (empty when null), waits at most <paramref name="timeout"/> (default 60 s of real time; then the run is
+    /// cancelled and the test fails), and checks the secrets and stack-trace rules.
+    /// </summary>
+    public async Task<CliResult> RunAsync(
+        IEnumerable<string> arguments,
+        string? stdin = null,
+        TimeSpan? timeout = null,
+        IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var args = arguments.ToList();
+        var variables = SandboxEnvironment(environment);
+        using var input = new MemoryStream(stdin is null ? [] : new UTF8Encoding(false).GetBytes(stdin));
+        using var output = new MemoryStream();
+        using var error = new MemoryStream();
+        var context = new CliExecutionContext
+        {
+            StandardInput = input,
+            StandardOutput = output,
+            StandardError = error,
+            GetEnvironmentVariable = name => variables.GetValueOrDefault(name),
+            WorkingDirectory = WorkDir,
+            StandardErrorIsTerminal = StderrIsTerminal,
+            TimeProvider = Clock?.Time ?? TimeProvider.System,
+            ConfigureServices = Clock is { } tracked ? tracked.Track : null,
+        };
+        using var cancel = new CancellationTokenSource();
+        var run = Task.Run(() => CliApplication.RunAsync([.. args], context, cancel.Token));
+        var driven = Clock is { } clock ? clock.DriveAsync(run) : Task.CompletedTask;
+        var limit = timeout ?? DefaultTimeout;
+        if (await Task.WhenAny(run, Task.Delay(limit)) != run)
+        {
+            await cancel.CancelAsync();
+            await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(5)));
+            var stuck = new CliResult(-1, Decode(output), Decode(error), args);
+            Assert.Fail($"The CLI did not finish within {limit.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s and was cancelled.{Environment.NewLine}{Redact(stuck.Describe(), Secrets)}");
+        }
+
+        await driven;
+        var result = new CliResult(await run, Decode(output), Decode(error), args);
+        Log(result);
+        AssertHygiene(result);
+        return result;
+    }
+
+    // MemoryStream keeps its bytes after the CLI disposed its writers.
+    private static string Decode(MemoryStream stream) => new UTF8Encoding(false).GetString(stream.ToArray());
+
+    /// <summary>
+    /// Starts the CLI as a process with <paramref name="arguments"/> (each one argv entry), writes <paramref name="stdin"/>
     /// (then closes stdin; closed at once when null), waits at most <paramref name="timeout"/>
     /// (default 60 s; the process tree is killed and the test fails when it takes longer), and checks
     /// the secrets and stack-trace rules.
     /// </summary>
-    public async Task<CliResult> RunAsync(
+    public async Task<CliResult> RunProcessAsync(
         IEnumerable<string> arguments,
         string? stdin = null,
         TimeSpan? timeout = null,
@@ -266,18 +325,32 @@ public sealed partial class CliRunner : IDisposable
     {
         var psi = CreateStartInfo(args);
         psi.WorkingDirectory = WorkDir;
-        psi.Environment["WEBEX_CONNECTOR_STATE_DIR"] = StateDir;
-        psi.Environment["HOME"] = HomeDir;
-        psi.Environment["XDG_STATE_HOME"] = XdgStateHome;
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         psi.Environment["DOTNET_NOLOGO"] = "1";
         psi.Environment.Remove("WEBEX_CONNECTOR_EXE");
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        foreach (var (name, value) in SandboxEnvironment(environment))
         {
             psi.Environment[name] = value;
         }
 
         return psi;
+    }
+
+    /// <summary>The variables every run sees: the sandbox's state, home and XDG folders, then the test's own.</summary>
+    private Dictionary<string, string?> SandboxEnvironment(IReadOnlyDictionary<string, string?>? environment)
+    {
+        var variables = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["WEBEX_CONNECTOR_STATE_DIR"] = StateDir,
+            ["HOME"] = HomeDir,
+            ["XDG_STATE_HOME"] = XdgStateHome,
+        };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            variables[name] = value;
+        }
+
+        return variables;
     }
 
     private static async Task WriteStdinAsync(StreamWriter input, string? text)
@@ -309,6 +382,9 @@ public sealed partial class CliRunner : IDisposable
 
     /// <inheritdoc cref="RunAsync(IEnumerable{string},string,TimeSpan?,IReadOnlyDictionary{string,string})"/>
     public Task<CliResult> RunAsync(params string[] arguments) => RunAsync((IEnumerable<string>)arguments);
+
+    /// <inheritdoc cref="RunProcessAsync(IEnumerable{string},string,TimeSpan?,IReadOnlyDictionary{string,string})"/>
+    public Task<CliResult> RunProcessAsync(params string[] arguments) => RunProcessAsync((IEnumerable<string>)arguments);
 
     /// <summary>Checks the rules every run must keep: no secret printed or written outside the state
     /// file, no stack trace on stdout.</summary>

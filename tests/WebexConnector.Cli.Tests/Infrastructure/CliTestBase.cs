@@ -48,6 +48,18 @@ public abstract class CliTestBase
         _cli?.Dispose();
     }
 
+    /// <summary>
+    /// Runs the CLI and the fake server's delays on one <see cref="VirtualClock"/>: Retry-After, backoff and timeouts
+    /// take no real time, and <see cref="RecordedRequest.ReceivedAt"/> gaps are the waits the CLI made.
+    /// </summary>
+    protected VirtualClock UseVirtualTime()
+    {
+        var clock = new VirtualClock(() => Server.IsQuiet(TimeSpan.FromMilliseconds(20)), () => Server.RequestsInDelay);
+        Cli.Clock = clock;
+        Server.Time = clock.Time;
+        return clock;
+    }
+
     // ------------------------------------------------------------------ configs and documents
 
     /// <summary><c>{"authorization_key": PAT, "base_url": fake server}</c>.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -109,6 +110,9 @@ public sealed partial class FakeWebexServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly WebApplication _app;
     private int _trackingCounter;
+    private int _busy;
+    private int _inDelay;
+    private long _lastActivity = Stopwatch.GetTimestamp();
     private int _roomCounter;
     private bool _disposed;
 
@@ -128,6 +132,28 @@ public sealed partial class FakeWebexServer : IAsyncDisposable
 
     /// <summary>The token owner's Person, served by <c>GET /v1/people/me</c>.</summary>
     public JsonObject Me { get; }
+
+    /// <summary>
+    /// The clock that stamps <see cref="RecordedRequest.ReceivedAt"/> and runs canned delays: the CLI's own virtual
+    /// clock in tests that wait, so delays and gaps are measured in the time the CLI sees.
+    /// </summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// No request is being handled (one waiting out a canned delay does not count) and none was for
+    /// <paramref name="quietFor"/> of real time: the client is not in the middle of an exchange.
+    /// </summary>
+    public bool IsQuiet(TimeSpan quietFor) =>
+        Volatile.Read(ref _busy) == 0 && Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastActivity)) >= quietFor;
+
+    /// <summary>Requests waiting out a canned delay right now.</summary>
+    public int RequestsInDelay => Volatile.Read(ref _inDelay);
+
+    private void Busy(int change)
+    {
+        Interlocked.Add(ref _busy, change);
+        Interlocked.Exchange(ref _lastActivity, Stopwatch.GetTimestamp());
+    }
 
     /// <summary>Tracking id of the most recent error response the server generated itself.</summary>
     public string? LastTrackingId { get; private set; }
@@ -438,6 +464,17 @@ public sealed partial class FakeWebexServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        Busy(+1);
+        context.Response.OnCompleted(() =>
+        {
+            Busy(-1);
+            return Task.CompletedTask;
+        });
+        await AnswerAsync(context);
+    }
+
+    private async Task AnswerAsync(HttpContext context)
+    {
         var request = context.Request;
         string body;
         using (var reader = new StreamReader(request.Body, Encoding.UTF8))
@@ -457,7 +494,7 @@ public sealed partial class FakeWebexServer : IAsyncDisposable
             request.QueryString.Value ?? "",
             headers,
             body,
-            DateTimeOffset.UtcNow);
+            Time.GetUtcNow());
 
         FakeResponse? canned = null;
         Func<RecordedRequest, FakeResponse>? handler = null;
@@ -487,13 +524,20 @@ public sealed partial class FakeWebexServer : IAsyncDisposable
         if (response.Delay is { } delay && delay > TimeSpan.Zero)
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+            Interlocked.Increment(ref _inDelay);
+            Busy(-1);
             try
             {
-                await Task.Delay(delay, linked.Token);
+                await Task.Delay(delay, Time, linked.Token);
             }
             catch (OperationCanceledException)
             {
                 return; // client gave up or the server is stopping
+            }
+            finally
+            {
+                Busy(+1);
+                Interlocked.Decrement(ref _inDelay);
             }
         }
 

@@ -35,7 +35,7 @@ internal sealed class ConnectorHarness : IDisposable
         {
             Redactor = Redactor,
             StateDirectory = stateDirectory,
-            PromptWriter = prompt ?? TextWriter.Null,
+            StatusWriter = prompt ?? TextWriter.Null,
             TimeProvider = time ?? (timeScale == 1 ? TimeProvider.System : new ScaledTimeProvider(timeScale)),
             ConfigureServices = UseFakeWebex,
         });

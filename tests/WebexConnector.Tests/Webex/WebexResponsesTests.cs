@@ -1,3 +1,4 @@
+using WebexConnector.Security;
 using System.Net;
 using System.Text;
 using System.Text.Json;

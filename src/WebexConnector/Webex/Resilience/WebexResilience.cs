@@ -31,12 +31,12 @@ public static class WebexResilience
                 OnRetry = args =>
                 {
                     var request = args.Context.GetRequestMessage();
-                    logger.Retrying(
-                        request?.Method.Method ?? "?",
-                        request?.RequestUri?.AbsolutePath ?? "?",
-                        args.RetryDelay.TotalSeconds,
-                        args.Outcome.Result is { } response ? $"HTTP {(int)response.StatusCode}"
-                            : args.Outcome.Exception is Polly.Timeout.TimeoutRejectedException ? "no answer in time" : "a connection failure");
+                    var method = request?.Method.Method ?? "?";
+                    var path = request?.RequestUri?.AbsolutePath ?? "?";
+                    var outcome = args.Outcome.Result is { } response ? $"HTTP {(int)response.StatusCode}"
+                        : args.Outcome.Exception is Polly.Timeout.TimeoutRejectedException ? "no answer in time" : "a connection failure";
+                    logger.Retrying(method, path, args.RetryDelay.TotalSeconds, outcome);
+                    Runs.ActionProgress.Current?.RetryWaiting($"{method} {path}", outcome, args.AttemptNumber + 1, args.RetryDelay);
                     return ValueTask.CompletedTask;
                 },
             });

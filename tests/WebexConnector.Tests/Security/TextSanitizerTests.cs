@@ -1,6 +1,6 @@
-using WebexConnector.Webex;
+using WebexConnector.Security;
 
-namespace WebexConnector.Tests.Webex;
+namespace WebexConnector.Tests.Security;
 
 public class TextSanitizerTests
 {

@@ -1,7 +1,6 @@
 using WebexConnector.Security;
-using WebexConnector.Webex;
 
-namespace WebexConnector.Tests.Webex;
+namespace WebexConnector.Tests.Security;
 
 /// <summary>An excerpt never shows part of a secret: the text is redacted before it is cut or cleaned.</summary>
 public class TextSanitizerRedactionTests

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace WebexConnector.Webex;
+namespace WebexConnector.Security;
 
 /// <summary>
 /// Makes text from a remote server safe to put in a one-line message: no control or invisible formatting
