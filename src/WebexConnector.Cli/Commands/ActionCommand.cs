@@ -10,6 +10,11 @@ namespace WebexConnector.Cli.Commands;
 /// The operator form of one action, e.g. <c>webex-connector send-message --asset a.json --endpoint-id ...</c>,
 /// built from its <see cref="ActionDefinition"/>: one option per parameter. Values are passed on as given and
 /// validated by the library, exactly as in the platform form.
+/// <para>
+/// The one rule for exit codes: what is wrong with the command line or the asset makes the invocation unusable
+/// (exit 2); what is wrong with a parameter (missing, or a bad value, <c>--markdown maybe</c> included) fails the
+/// action result (exit 1), as the same parameter does in a run document.
+/// </para>
 /// </summary>
 internal sealed class ActionCommand : Command
 {
@@ -49,31 +54,34 @@ internal sealed class ActionCommand : Command
         });
     }
 
-    private static Option CreateOption(ParameterDefinition parameter)
+    private static Option<string?> CreateOption(ParameterDefinition parameter)
     {
-        // Not System.CommandLine's Required: a missing parameter fails the action result (exit 1), as in the platform form.
+        // Not System.CommandLine's Required or typed options: the library validates every value, as in the platform form.
         var description = (parameter.Required ? "(required) " : string.Empty) + parameter.Description
             + (parameter.AllowedValues is { } values ? $" ({string.Join("|", values)})" : string.Empty);
         return parameter.Type == ParameterType.Boolean
-            ? new Option<bool>(parameter.OptionName) { Description = description }
+            ? new Option<string?>(parameter.OptionName) { Description = description + " (--flag, --flag true or --flag false)", Arity = ArgumentArity.ZeroOrOne }
             : new Option<string?>(parameter.OptionName) { Description = description };
     }
 
-    private static JsonElement ToParameterEntry(ParseResult parseResult, IEnumerable<(ParameterDefinition Parameter, Option Option)> options)
+    private static JsonElement ToParameterEntry(ParseResult parseResult, IEnumerable<(ParameterDefinition Parameter, Option<string?> Option)> options)
     {
         var entry = new JsonObject();
         foreach (var (parameter, option) in options)
         {
-            JsonNode? value = option switch
+            var given = parseResult.GetValue(option);
+            if (given is null && parameter.Type == ParameterType.Boolean && parseResult.GetResult(option) is { Implicit: false })
             {
-                // Given as --flag, --flag true or --flag false: false is passed on too (update_room unlocks with it).
-                Option<bool> flag when parseResult.GetResult(flag) is { Implicit: false } => JsonValue.Create(parseResult.GetValue(flag)),
-                Option<string?> text when parseResult.GetValue(text) is { } given => JsonValue.Create(given),
-                _ => null,
-            };
-            if (value is not null)
+                // A bare --flag means true; --flag false is passed on too (update_room unlocks with it).
+                given = "true";
+            }
+
+            if (given is not null)
             {
-                entry[parameter.Name] = value;
+                // true and false go on as JSON booleans, as a run document carries them; anything else is for the validator to refuse.
+                entry[parameter.Name] = parameter.Type == ParameterType.Boolean && bool.TryParse(given, out var flag)
+                    ? JsonValue.Create(flag)
+                    : JsonValue.Create(given);
             }
         }
 

@@ -12,13 +12,16 @@ internal static class TextResultFormatter
     private const string DataPathPrefix = "action_result.data.*.";
     private const int MaxCellWidth = 60;
 
+    /// <summary>Longer than any Webex id; only a hostile server's value is cut.</summary>
+    private const int MaxIdentifierWidth = 400;
+
     public static string Format(ConnectorRunResult result)
     {
         var text = new StringBuilder();
         text.AppendLine($"{Line(result.Action ?? result.Identifier ?? "")}: {result.Status} - {Line(result.Message)}");
         var columns = (result.Identifier is { } id ? ActionCatalog.Find(id) : null)?.Output
             .Where(o => o.IsTextColumn && o.DataPath.StartsWith(DataPathPrefix, StringComparison.Ordinal))
-            .Select(o => o.DataPath[DataPathPrefix.Length..])
+            .Select(o => new Column(o.DataPath[DataPathPrefix.Length..], IsIdentifier(o)))
             .ToArray() ?? [];
         for (var i = 0; i < result.Results.Count; i++)
         {
@@ -39,12 +42,12 @@ internal static class TextResultFormatter
         return text.ToString();
     }
 
-    private static void AppendTable(StringBuilder text, string[] columns, IReadOnlyList<JsonElement> rows)
+    private static void AppendTable(StringBuilder text, Column[] columns, IReadOnlyList<JsonElement> rows)
     {
         var cells = rows.Select(row => columns.Select(column => Cell(row, column)).ToArray()).ToArray();
-        var widths = columns.Select((column, c) => Math.Max(column.Length, cells.Max(row => row[c].Length))).ToArray();
+        var widths = columns.Select((column, c) => Math.Max(column.Name.Length, cells.Max(row => row[c].Length))).ToArray();
         text.AppendLine();
-        text.AppendLine("    " + string.Join("  ", columns.Select((column, c) => column.PadRight(widths[c]))).TrimEnd());
+        text.AppendLine("    " + string.Join("  ", columns.Select((column, c) => column.Name.PadRight(widths[c]))).TrimEnd());
         text.AppendLine("    " + string.Join("  ", widths.Select(width => new string('-', width))));
         foreach (var row in cells)
         {
@@ -55,9 +58,13 @@ internal static class TextResultFormatter
     // Every line a terminal shows is cleaned: a message may quote what a caller or Webex sent.
     private static string Line(string text) => TextSanitizer.Excerpt(text, ResultPrinter.MaxMessageLength);
 
-    private static string Cell(JsonElement row, string column)
+    // Ids are what an operator copies into the next command: shown whole (Webex ids are about 80 characters).
+    private static bool IsIdentifier(OutputDataPath path) =>
+        path.Contains.Any(type => type.EndsWith(" id", StringComparison.Ordinal));
+
+    private static string Cell(JsonElement row, Column column)
     {
-        if (row.ValueKind != JsonValueKind.Object || !row.TryGetProperty(column, out var value))
+        if (row.ValueKind != JsonValueKind.Object || !row.TryGetProperty(column.Name, out var value))
         {
             return string.Empty;
         }
@@ -68,6 +75,8 @@ internal static class TextResultFormatter
             JsonValueKind.Array => string.Join(", ", value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText())),
             _ => value.GetRawText(),
         };
-        return TextSanitizer.Excerpt(raw, MaxCellWidth);
+        return TextSanitizer.Excerpt(raw, column.IsIdentifier ? MaxIdentifierWidth : MaxCellWidth);
     }
+
+    private sealed record Column(string Name, bool IsIdentifier);
 }

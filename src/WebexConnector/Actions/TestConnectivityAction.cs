@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using WebexConnector.Auth;
 using WebexConnector.Webex;
@@ -20,6 +22,11 @@ public sealed class TestConnectivityAction(IPeopleApi people, IConnectivityAutho
         WebexCall = "GET /people/me",
         RequiredScopes = ["spark:people_read"],
         FailureActivity = "Test Connectivity Failed",
+        Output =
+        [
+            new("action_result.summary.display_name", "string"),
+            new("action_result.summary.email", "string") { Contains = ["email"] },
+        ],
         CreateHandler = services => new TestConnectivityAction(
             services.GetRequiredService<IPeopleApi>(), services.GetRequiredService<IConnectivityAuthorizer>()),
     };
@@ -27,23 +34,45 @@ public sealed class TestConnectivityAction(IPeopleApi people, IConnectivityAutho
     public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
     {
         await authorizer.EnsureAuthorizedAsync(cancellationToken).ConfigureAwait(false);
+        JsonElement me;
         try
         {
-            await GetMyOwnDetailsAsync(cancellationToken).ConfigureAwait(false);
+            me = await GetMyOwnDetailsAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (authorizer.CanAuthorize && ExceptionCauses.Find<AuthorizationRequiredException>(e) is not null)
         {
             // The stored pair looked usable but Webex refused it and it could not be refreshed: authorize anew.
             await authorizer.AuthorizeAsync(cancellationToken).ConfigureAwait(false);
-            await GetMyOwnDetailsAsync(cancellationToken).ConfigureAwait(false);
+            me = await GetMyOwnDetailsAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return ActionOutcome.Success("Test Connectivity Passed");
+        // The message stays exactly what SOAR and the contract expect; the summary says as whom the asset acts.
+        return ActionOutcome.Success("Test Connectivity Passed", summary: AsWhom(me));
     }
 
-    private async Task GetMyOwnDetailsAsync(CancellationToken cancellationToken)
+    private async Task<JsonElement> GetMyOwnDetailsAsync(CancellationToken cancellationToken)
     {
         using var response = await people.GetMyOwnDetailsAsync(cancellationToken).ConfigureAwait(false);
-        await WebexResponses.ReadObjectAsync(response, cancellationToken).ConfigureAwait(false);
+        return await WebexResponses.ReadObjectAsync(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static JsonObject AsWhom(JsonElement me)
+    {
+        var summary = new JsonObject();
+        if (me.ValueKind == JsonValueKind.Object)
+        {
+            if (me.TryGetProperty("displayName", out var name) && name.ValueKind == JsonValueKind.String)
+            {
+                summary["display_name"] = name.GetString();
+            }
+
+            if (me.TryGetProperty("emails", out var emails) && emails.ValueKind == JsonValueKind.Array
+                && emails.EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.String } email)
+            {
+                summary["email"] = email.GetString();
+            }
+        }
+
+        return summary;
     }
 }

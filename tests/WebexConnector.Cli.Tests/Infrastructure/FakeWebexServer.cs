@@ -230,7 +230,7 @@ public sealed partial class FakeWebexServer : IAsyncDisposable
                 var n = ++_roomCounter;
                 var room = new JsonObject
                 {
-                    ["id"] = WebexId("ROOM", n),
+                    ["id"] = WebexId("ROOM", $"{n:x8}-43f1-3b58-9147-f14bb0c4d154"), // as long as a real room id (76 characters)
                     ["title"] = $"Incident Room {n.ToString("D5", CultureInfo.InvariantCulture)}",
                     ["type"] = "group",
                     ["isLocked"] = n % 7 == 0,
