@@ -1,6 +1,6 @@
-using WebexConnector.Security;
 using System.CommandLine;
 using System.Text.Json;
+using WebexConnector.Security;
 
 namespace WebexConnector.Cli.Commands;
 

@@ -1,6 +1,6 @@
-using WebexConnector.Security;
 using System.CommandLine;
 using WebexConnector.Cli.Output;
+using WebexConnector.Security;
 using WebexConnector.Soar;
 
 namespace WebexConnector.Cli.Commands;

@@ -1,7 +1,7 @@
-using WebexConnector.Security;
 using System.Globalization;
 using WebexConnector.Actions;
 using WebexConnector.Results;
+using WebexConnector.Security;
 using WebexConnector.Webex;
 
 namespace WebexConnector.Cli.Output;

@@ -1,8 +1,8 @@
-using WebexConnector.Security;
 using System.Text;
 using System.Text.Json;
 using WebexConnector.Actions;
 using WebexConnector.Results;
+using WebexConnector.Security;
 
 namespace WebexConnector.Cli.Output;
 

@@ -1,6 +1,10 @@
 namespace WebexConnector.Actions;
 
-/// <summary>Validated parameter values of one action run; an unset parameter is absent.</summary>
+/// <summary>
+/// Validated parameter values of one action run; an unset parameter is absent. Read through the definition an
+/// action declares as a member (<c>parameters.GetString(SendMessageAction.Message)</c>), so a renamed parameter is
+/// a compile error rather than a value that is silently never read.
+/// </summary>
 public sealed class ActionParameters
 {
     private readonly Dictionary<string, object> _values;
@@ -8,12 +12,23 @@ public sealed class ActionParameters
     public ActionParameters(IReadOnlyDictionary<string, object> values) =>
         _values = new Dictionary<string, object>(values, StringComparer.Ordinal);
 
-    public string? GetString(string name) => _values.TryGetValue(name, out var value) ? (string)value : null;
+    public string? GetString(ParameterDefinition parameter) => (string?)Get(parameter, ParameterType.Text);
 
-    public string GetRequiredString(string name) =>
-        GetString(name) ?? throw new InvalidOperationException($"Required parameter '{name}' was not validated.");
+    public string GetRequiredString(ParameterDefinition parameter) =>
+        GetString(parameter) ?? throw new InvalidOperationException($"Required parameter '{parameter.Name}' was not validated.");
 
-    public long? GetInteger(string name) => _values.TryGetValue(name, out var value) ? (long)value : null;
+    public long? GetInteger(ParameterDefinition parameter) => (long?)Get(parameter, ParameterType.Numeric);
 
-    public bool? GetBoolean(string name) => _values.TryGetValue(name, out var value) ? (bool)value : null;
+    public bool? GetBoolean(ParameterDefinition parameter) => (bool?)Get(parameter, ParameterType.Boolean);
+
+    private object? Get(ParameterDefinition parameter, ParameterType type)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        if (parameter.Type != type)
+        {
+            throw new InvalidOperationException($"Parameter '{parameter.Name}' is {parameter.Type}, not {type}.");
+        }
+
+        return _values.GetValueOrDefault(parameter.Name);
+    }
 }

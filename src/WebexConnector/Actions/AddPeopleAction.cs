@@ -6,6 +6,14 @@ namespace WebexConnector.Actions;
 /// <summary><c>add_people</c>: adds one person to a room by person id or e-mail address, <c>POST /memberships</c>.</summary>
 public sealed class AddPeopleAction(IMembershipsApi memberships) : IConnectorAction
 {
+    internal static ParameterDefinition RoomId { get; } = new() { Name = "room_id", Description = "Id of the room to add the person to", Required = true, Contains = ["webex room id"] };
+
+    internal static ParameterDefinition PersonId { get; } = new() { Name = "person_id", Description = "Person id of the person to add (or give person_email)", Contains = ["webex person id"] };
+
+    internal static ParameterDefinition PersonEmail { get; } = new() { Name = "person_email", Description = "E-mail address of the person to add (or give person_id)", Format = ParameterFormat.EmailAddress, Contains = ["email"] };
+
+    internal static ParameterDefinition IsModerator { get; } = new() { Name = "is_moderator", Description = "Make the person a moderator of the room", Type = ParameterType.Boolean };
+
     public static ActionDefinition Definition { get; } = new()
     {
         Identifier = "add_people",
@@ -17,13 +25,7 @@ public sealed class AddPeopleAction(IMembershipsApi memberships) : IConnectorAct
         RequiredScopes = ["spark:memberships_write"],
         FailureActivity = "Error adding person to room",
         UncertainOutcomeNote = "The person may or may not have been added; list the memberships before trying again.",
-        Parameters =
-        [
-            new() { Name = "room_id", Description = "Id of the room to add the person to", Required = true, Contains = ["webex room id"] },
-            new() { Name = "person_id", Description = "Person id of the person to add (or give person_email)", Contains = ["webex person id"] },
-            new() { Name = "person_email", Description = "E-mail address of the person to add (or give person_id)", Format = ParameterFormat.EmailAddress, Contains = ["email"] },
-            new() { Name = "is_moderator", Description = "Make the person a moderator of the room", Type = ParameterType.Boolean },
-        ],
+        Parameters = [RoomId, PersonId, PersonEmail, IsModerator],
         Choices = [new(["person_id", "person_email"], Required: true)],
         Output = MembershipOutput.Paths,
         CreateHandler = services => new AddPeopleAction(services.GetRequiredService<IMembershipsApi>()),
@@ -33,10 +35,10 @@ public sealed class AddPeopleAction(IMembershipsApi memberships) : IConnectorAct
     {
         var request = new CreateMembershipRequest
         {
-            RoomId = parameters.GetRequiredString("room_id"),
-            PersonId = parameters.GetString("person_id"),
-            PersonEmail = parameters.GetString("person_email"),
-            IsModerator = parameters.GetBoolean("is_moderator"),
+            RoomId = parameters.GetRequiredString(RoomId),
+            PersonId = parameters.GetString(PersonId),
+            PersonEmail = parameters.GetString(PersonEmail),
+            IsModerator = parameters.GetBoolean(IsModerator),
         };
 
         using var response = await memberships.CreateMembershipAsync(request, cancellationToken).ConfigureAwait(false);

@@ -6,6 +6,8 @@ namespace WebexConnector.Actions;
 /// <summary><c>delete_message</c>: deletes a message, <c>DELETE /messages/{messageId}</c> (204). Never retried after a 5xx or a timeout.</summary>
 public sealed class DeleteMessageAction(IMessagesApi messages) : IConnectorAction
 {
+    internal static ParameterDefinition MessageId { get; } = new() { Name = "message_id", Description = "The id of the message to delete", Required = true, Format = ParameterFormat.PathSegment, Contains = ["webex message id"] };
+
     public static ActionDefinition Definition { get; } = new()
     {
         Identifier = "delete_message",
@@ -18,16 +20,13 @@ public sealed class DeleteMessageAction(IMessagesApi messages) : IConnectorActio
         RequiredScopes = ["spark:messages_write", "spark-compliance:messages_write"],
         FailureActivity = "Error deleting message",
         UncertainOutcomeNote = "The message may or may not have been deleted; check with get message before trying again.",
-        Parameters =
-        [
-            new() { Name = "message_id", Description = "The id of the message to delete", Required = true, Format = ParameterFormat.PathSegment, Contains = ["webex message id"] },
-        ],
+        Parameters = [MessageId],
         CreateHandler = services => new DeleteMessageAction(services.GetRequiredService<IMessagesApi>()),
     };
 
     public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
     {
-        var messageId = parameters.GetRequiredString("message_id");
+        var messageId = parameters.GetRequiredString(MessageId);
         using var response = await messages.DeleteMessageAsync(messageId, cancellationToken).ConfigureAwait(false);
         await WebexResponses.EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
         return ActionOutcome.Success("Message deleted");

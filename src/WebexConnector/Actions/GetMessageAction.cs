@@ -6,6 +6,8 @@ namespace WebexConnector.Actions;
 /// <summary><c>get_message</c>: one message by id, <c>GET /messages/{messageId}</c>. An unknown id is Webex's 404, a failure.</summary>
 public sealed class GetMessageAction(IMessagesApi messages) : IConnectorAction
 {
+    internal static ParameterDefinition MessageId { get; } = new() { Name = "message_id", Description = "The message's id", Required = true, Format = ParameterFormat.PathSegment, Contains = ["webex message id"] };
+
     public static ActionDefinition Definition { get; } = new()
     {
         Identifier = "get_message",
@@ -16,17 +18,14 @@ public sealed class GetMessageAction(IMessagesApi messages) : IConnectorAction
         WebexCall = "GET /messages/{messageId}",
         RequiredScopes = ["spark:messages_read"],
         FailureActivity = "Error getting message",
-        Parameters =
-        [
-            new() { Name = "message_id", Description = "The message's id", Required = true, Format = ParameterFormat.PathSegment, Contains = ["webex message id"] },
-        ],
+        Parameters = [MessageId],
         Output = MessageOutput.Paths,
         CreateHandler = services => new GetMessageAction(services.GetRequiredService<IMessagesApi>()),
     };
 
     public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
     {
-        var messageId = parameters.GetRequiredString("message_id");
+        var messageId = parameters.GetRequiredString(MessageId);
         using var response = await messages.GetMessageDetailsAsync(messageId, cancellationToken).ConfigureAwait(false);
         var message = await WebexResponses.ReadObjectAsync(response, cancellationToken).ConfigureAwait(false);
         return ActionOutcome.Success("Message found", [message]);

@@ -7,6 +7,8 @@ namespace WebexConnector.Actions;
 /// <summary><c>get_user</c>: finds a person by e-mail, <c>GET /people?email=</c>. Not found is a success.</summary>
 public sealed class GetUserAction(IPeopleApi people) : IConnectorAction
 {
+    internal static ParameterDefinition EmailAddress { get; } = new() { Name = "email_address", Description = "E-mail address of the user", Required = true, Format = ParameterFormat.EmailAddress, Contains = ["email"] };
+
     public static ActionDefinition Definition { get; } = new()
     {
         Identifier = "get_user",
@@ -17,10 +19,7 @@ public sealed class GetUserAction(IPeopleApi people) : IConnectorAction
         WebexCall = "GET /people",
         RequiredScopes = ["spark:people_read"],
         FailureActivity = "Error getting user",
-        Parameters =
-        [
-            new() { Name = "email_address", Description = "E-mail address of the user", Required = true, Format = ParameterFormat.EmailAddress, Contains = ["email"] },
-        ],
+        Parameters = [EmailAddress],
         Output =
         [
             new("action_result.data.*.id", "string") { Contains = ["webex person id"], IsTextColumn = true },
@@ -38,7 +37,7 @@ public sealed class GetUserAction(IPeopleApi people) : IConnectorAction
 
     public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
     {
-        var email = parameters.GetRequiredString("email_address");
+        var email = parameters.GetRequiredString(EmailAddress);
         using var response = await people.ListPeopleAsync(
             email, displayName: null, id: null, orgId: null, locationId: null, max: null, cancellationToken).ConfigureAwait(false);
         var found = await WebexResponses.ReadItemsAsync(response, cancellationToken).ConfigureAwait(false);

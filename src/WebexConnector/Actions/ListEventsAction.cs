@@ -16,6 +16,27 @@ public sealed class ListEventsAction(IEventsApi events) : IConnectorAction
 
     private const string RecordingsServiceType = "calling";
 
+    internal static ParameterDefinition Resource { get; } = new()
+    {
+        Name = "resource",
+        Description = "Only events on this kind of resource",
+        AllowedValues =
+        [
+            "attachmentActions", "businessTexts", "call_records", RecordingsResource, "file_transcodings", "files",
+            "meetingMessages", "meetings", "meetingTranscripts", "memberships", "messages", "rooms", "tabs",
+        ],
+    };
+
+    internal static ParameterDefinition Type { get; } = new() { Name = "type", Description = "Only events of this kind", AllowedValues = ["created", "updated", "deleted", "ended"] };
+
+    internal static ParameterDefinition ActorId { get; } = new() { Name = "actor_id", Description = "Only events performed by this person (person id)", Contains = ["webex person id"] };
+
+    internal static ParameterDefinition From { get; } = new() { Name = "from", Description = "Only events after this date and time (before to, when both are given)", Format = ParameterFormat.Timestamp };
+
+    internal static ParameterDefinition To { get; } = new() { Name = "to", Description = "Only events before this date and time (not in the future; default: now)", Format = ParameterFormat.Timestamp };
+
+    internal static ParameterDefinition Limit { get; } = ParameterDefinition.ListingLimit("At most this many events (default: every event)");
+
     public static ActionDefinition Definition { get; } = new()
     {
         Identifier = "list_events",
@@ -26,24 +47,7 @@ public sealed class ListEventsAction(IEventsApi events) : IConnectorAction
         WebexCall = "GET /events",
         RequiredScopes = ["spark-compliance:events_read"],
         FailureActivity = "Error listing events",
-        Parameters =
-        [
-            new()
-            {
-                Name = "resource",
-                Description = "Only events on this kind of resource",
-                AllowedValues =
-                [
-                    "attachmentActions", "businessTexts", "call_records", RecordingsResource, "file_transcodings", "files",
-                    "meetingMessages", "meetings", "meetingTranscripts", "memberships", "messages", "rooms", "tabs",
-                ],
-            },
-            new() { Name = "type", Description = "Only events of this kind", AllowedValues = ["created", "updated", "deleted", "ended"] },
-            new() { Name = "actor_id", Description = "Only events performed by this person (person id)", Contains = ["webex person id"] },
-            new() { Name = "from", Description = "Only events after this date and time (before to, when both are given)", Format = ParameterFormat.Timestamp },
-            new() { Name = "to", Description = "Only events before this date and time (not in the future; default: now)", Format = ParameterFormat.Timestamp },
-            ParameterDefinition.ListingLimit("At most this many events (default: every event)"),
-        ],
+        Parameters = [Resource, Type, ActorId, From, To, Limit],
         Output =
         [
             new("action_result.data.*.id", "string") { Contains = ["webex event id"] },
@@ -71,23 +75,23 @@ public sealed class ListEventsAction(IEventsApi events) : IConnectorAction
 
     public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
     {
-        var from = parameters.GetString("from");
-        var to = parameters.GetString("to");
+        var from = parameters.GetString(From);
+        var to = parameters.GetString(To);
         if (from is not null && to is not null && Instant(from) >= Instant(to))
         {
             return ActionOutcome.Failure($"Parameter 'from' ({from}) must be before parameter 'to' ({to}).");
         }
 
-        var resource = parameters.GetString("resource");
-        var type = parameters.GetString("type");
-        var actorId = parameters.GetString("actor_id");
+        var resource = parameters.GetString(Resource);
+        var type = parameters.GetString(Type);
+        var actorId = parameters.GetString(ActorId);
 
         // The only service type there is, and Webex refuses recordings without it.
         var serviceType = resource == RecordingsResource ? RecordingsServiceType : null;
         var found = await WebexPager.CollectAsync(
             events.Client,
             (max, ct) => events.ListEventsAsync(resource, type, actorId, from, to, serviceType, max, ct),
-            parameters.GetInteger("limit"),
+            parameters.GetInteger(Limit),
             cancellationToken)
             .ConfigureAwait(false);
 

@@ -11,6 +11,14 @@ namespace WebexConnector.Actions;
 /// </remarks>
 public sealed class ListMembershipsAction(IMembershipsApi memberships) : IConnectorAction
 {
+    internal static ParameterDefinition RoomId { get; } = new() { Name = "room_id", Description = "Only memberships of this room", Contains = ["webex room id"] };
+
+    internal static ParameterDefinition PersonId { get; } = new() { Name = "person_id", Description = "Only memberships of this person (with room_id, unless a compliance officer)", Contains = ["webex person id"] };
+
+    internal static ParameterDefinition PersonEmail { get; } = new() { Name = "person_email", Description = "Only memberships of the person with this e-mail address (with room_id, unless a compliance officer)", Format = ParameterFormat.EmailAddress, Contains = ["email"] };
+
+    internal static ParameterDefinition Limit { get; } = ParameterDefinition.ListingLimit("At most this many memberships (default: every membership)");
+
     public static ActionDefinition Definition { get; } = new()
     {
         Identifier = "list_memberships",
@@ -22,13 +30,7 @@ public sealed class ListMembershipsAction(IMembershipsApi memberships) : IConnec
         WebexCall = "GET /memberships",
         RequiredScopes = ["spark:memberships_read"],
         FailureActivity = "Error listing memberships",
-        Parameters =
-        [
-            new() { Name = "room_id", Description = "Only memberships of this room", Contains = ["webex room id"] },
-            new() { Name = "person_id", Description = "Only memberships of this person (with room_id, unless a compliance officer)", Contains = ["webex person id"] },
-            new() { Name = "person_email", Description = "Only memberships of the person with this e-mail address (with room_id, unless a compliance officer)", Format = ParameterFormat.EmailAddress, Contains = ["email"] },
-            ParameterDefinition.ListingLimit("At most this many memberships (default: every membership)"),
-        ],
+        Parameters = [RoomId, PersonId, PersonEmail, Limit],
         Choices = [new(["person_id", "person_email"], Required: false)],
         Output = [.. MembershipOutput.Paths, new("action_result.summary.total_memberships", "numeric")],
         CreateHandler = services => new ListMembershipsAction(services.GetRequiredService<IMembershipsApi>()),
@@ -36,13 +38,13 @@ public sealed class ListMembershipsAction(IMembershipsApi memberships) : IConnec
 
     public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
     {
-        var roomId = parameters.GetString("room_id");
-        var personId = parameters.GetString("person_id");
-        var personEmail = parameters.GetString("person_email");
+        var roomId = parameters.GetString(RoomId);
+        var personId = parameters.GetString(PersonId);
+        var personEmail = parameters.GetString(PersonEmail);
         var found = await WebexPager.CollectAsync(
             memberships.Client,
             (max, ct) => memberships.ListMembershipsAsync(roomId, personId, personEmail, max, ct),
-            parameters.GetInteger("limit"),
+            parameters.GetInteger(Limit),
             cancellationToken).ConfigureAwait(false);
 
         return ActionOutcome.Success($"Total memberships: {found.Count}", found, new JsonObject { ["total_memberships"] = found.Count });

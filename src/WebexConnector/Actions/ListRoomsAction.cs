@@ -7,6 +7,14 @@ namespace WebexConnector.Actions;
 /// <summary><c>list_rooms</c>: every room the token can see, <c>GET /rooms</c> page by page via <c>Link</c>.</summary>
 public sealed class ListRoomsAction(IRoomsApi rooms) : IConnectorAction
 {
+    internal static ParameterDefinition Type { get; } = new() { Name = "type", Description = "Only rooms of this type", AllowedValues = ["direct", "group"] };
+
+    internal static ParameterDefinition SortBy { get; } = new() { Name = "sort_by", Description = "Sort order", AllowedValues = ["id", "lastactivity", "created"] };
+
+    internal static ParameterDefinition TeamId { get; } = new() { Name = "team_id", Description = "Only rooms of this team", Contains = ["webex team id"] };
+
+    internal static ParameterDefinition Limit { get; } = ParameterDefinition.ListingLimit("At most this many rooms (default: every room)");
+
     public static ActionDefinition Definition { get; } = new()
     {
         Identifier = "list_rooms",
@@ -17,13 +25,7 @@ public sealed class ListRoomsAction(IRoomsApi rooms) : IConnectorAction
         WebexCall = "GET /rooms",
         RequiredScopes = ["spark:rooms_read"],
         FailureActivity = "Error listing rooms",
-        Parameters =
-        [
-            new() { Name = "type", Description = "Only rooms of this type", AllowedValues = ["direct", "group"] },
-            new() { Name = "sort_by", Description = "Sort order", AllowedValues = ["id", "lastactivity", "created"] },
-            new() { Name = "team_id", Description = "Only rooms of this team", Contains = ["webex team id"] },
-            ParameterDefinition.ListingLimit("At most this many rooms (default: every room)"),
-        ],
+        Parameters = [Type, SortBy, TeamId, Limit],
         Output =
         [
             new("action_result.data.*.id", "string") { Contains = ["webex room id"], IsTextColumn = true },
@@ -42,11 +44,11 @@ public sealed class ListRoomsAction(IRoomsApi rooms) : IConnectorAction
 
     public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
     {
-        var teamId = parameters.GetString("team_id");
-        var type = parameters.GetString("type");
-        var sortBy = parameters.GetString("sort_by");
+        var teamId = parameters.GetString(TeamId);
+        var type = parameters.GetString(Type);
+        var sortBy = parameters.GetString(SortBy);
         var found = await WebexPager.CollectAsync(
-            rooms.Client, (max, ct) => rooms.ListRoomsAsync(teamId, type, sortBy, max, ct), parameters.GetInteger("limit"), cancellationToken)
+            rooms.Client, (max, ct) => rooms.ListRoomsAsync(teamId, type, sortBy, max, ct), parameters.GetInteger(Limit), cancellationToken)
             .ConfigureAwait(false);
 
         return ActionOutcome.Success($"Total rooms: {found.Count}", found, new JsonObject { ["total_rooms"] = found.Count });

@@ -1,7 +1,7 @@
-using WebexConnector.Security;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using WebexConnector.Security;
 using WebexConnector.Webex;
 
 namespace WebexConnector.Actions;
@@ -21,6 +21,18 @@ public sealed class ListUsersAction(IPeopleApi people) : IConnectorAction
     /// <summary>Webex's largest page with <c>locationId</c>: "max will not be more than 50".</summary>
     public const int MaxPageSizeByLocation = 50;
 
+    internal static ParameterDefinition Email { get; } = new() { Name = "email", Description = "Only the person with this e-mail address", Format = ParameterFormat.EmailAddress, Contains = ["email"] };
+
+    internal static ParameterDefinition DisplayName { get; } = new() { Name = "display_name", Description = "Only people whose name starts with this text" };
+
+    internal static ParameterDefinition Id { get; } = new() { Name = "id", Description = $"Only these people: person ids separated by commas (at most {MaxIds})", MaxUtf8Bytes = MaxIdListBytes, Contains = ["webex person id"] };
+
+    internal static ParameterDefinition OrgId { get; } = new() { Name = "org_id", Description = "Only people in this organization (for admins of another organization, such as partners)" };
+
+    internal static ParameterDefinition LocationId { get; } = new() { Name = "location_id", Description = $"Only people in this location (Webex then serves at most {MaxPageSizeByLocation} per page)" };
+
+    internal static ParameterDefinition Limit { get; } = ParameterDefinition.ListingLimit("At most this many users (default: every user)");
+
     public static ActionDefinition Definition { get; } = new()
     {
         Identifier = "list_users",
@@ -31,15 +43,7 @@ public sealed class ListUsersAction(IPeopleApi people) : IConnectorAction
         WebexCall = "GET /people",
         RequiredScopes = ["spark:people_read"],
         FailureActivity = "Error listing users",
-        Parameters =
-        [
-            new() { Name = "email", Description = "Only the person with this e-mail address", Format = ParameterFormat.EmailAddress, Contains = ["email"] },
-            new() { Name = "display_name", Description = "Only people whose name starts with this text" },
-            new() { Name = "id", Description = $"Only these people: person ids separated by commas (at most {MaxIds})", MaxUtf8Bytes = MaxIdListBytes, Contains = ["webex person id"] },
-            new() { Name = "org_id", Description = "Only people in this organization (for admins of another organization, such as partners)" },
-            new() { Name = "location_id", Description = $"Only people in this location (Webex then serves at most {MaxPageSizeByLocation} per page)" },
-            ParameterDefinition.ListingLimit("At most this many users (default: every user)"),
-        ],
+        Parameters = [Email, DisplayName, Id, OrgId, LocationId, Limit],
 
         // Webex wants one of these unless the token belongs to an admin, so none is required here; they are
         // alternative lookups (the spec says "either this or displayName"), so at most one is sent.
@@ -83,7 +87,7 @@ public sealed class ListUsersAction(IPeopleApi people) : IConnectorAction
     public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
     {
         string? ids = null;
-        if (parameters.GetString("id") is { } given)
+        if (parameters.GetString(Id) is { } given)
         {
             var (list, error) = ReadIds(given);
             if (error is not null)
@@ -94,14 +98,14 @@ public sealed class ListUsersAction(IPeopleApi people) : IConnectorAction
             ids = list;
         }
 
-        var email = parameters.GetString("email");
-        var displayName = parameters.GetString("display_name");
-        var orgId = parameters.GetString("org_id");
-        var locationId = parameters.GetString("location_id");
+        var email = parameters.GetString(Email);
+        var displayName = parameters.GetString(DisplayName);
+        var orgId = parameters.GetString(OrgId);
+        var locationId = parameters.GetString(LocationId);
         var found = await WebexPager.CollectAsync(
             people.Client,
             (max, ct) => people.ListPeopleAsync(email, displayName, ids, orgId, locationId, max, ct),
-            parameters.GetInteger("limit"),
+            parameters.GetInteger(Limit),
             locationId is null ? WebexPager.MaxPageSize : MaxPageSizeByLocation,
             cancellationToken)
             .ConfigureAwait(false);

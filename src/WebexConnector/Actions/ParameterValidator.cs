@@ -1,10 +1,10 @@
-using WebexConnector.Security;
 using System.Globalization;
 using System.Net.Mail;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using WebexConnector.Security;
 
 namespace WebexConnector.Actions;
 

@@ -7,6 +7,8 @@ namespace WebexConnector.Actions;
 /// <summary><c>remove_membership</c>: removes a person from a room, <c>DELETE /memberships/{membershipId}</c> (204, no body).</summary>
 public sealed class RemoveMembershipAction(IMembershipsApi memberships) : IConnectorAction
 {
+    internal static ParameterDefinition MembershipId { get; } = new() { Name = "membership_id", Description = "Id of the membership to remove", Required = true, Format = ParameterFormat.PathSegment, Contains = ["webex membership id"] };
+
     public static ActionDefinition Definition { get; } = new()
     {
         Identifier = "remove_membership",
@@ -18,10 +20,7 @@ public sealed class RemoveMembershipAction(IMembershipsApi memberships) : IConne
         RequiredScopes = ["spark:memberships_write"],
         FailureActivity = "Error removing membership",
         UncertainOutcomeNote = "The person may or may not have been removed; list the memberships before trying again.",
-        Parameters =
-        [
-            new() { Name = "membership_id", Description = "Id of the membership to remove", Required = true, Format = ParameterFormat.PathSegment, Contains = ["webex membership id"] },
-        ],
+        Parameters = [MembershipId],
         Output =
         [
             new("action_result.summary.membership_id", "string") { Contains = ["webex membership id"] },
@@ -31,7 +30,7 @@ public sealed class RemoveMembershipAction(IMembershipsApi memberships) : IConne
 
     public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
     {
-        var membershipId = parameters.GetRequiredString("membership_id");
+        var membershipId = parameters.GetRequiredString(MembershipId);
         using var response = await memberships.DeleteMembershipAsync(membershipId, cancellationToken).ConfigureAwait(false);
         await WebexResponses.EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
         return ActionOutcome.Success("Membership removed", summary: new JsonObject { ["membership_id"] = membershipId });

@@ -24,14 +24,14 @@ internal sealed record RoomSettings
     /// <summary>Only read from a room (no parameter sets it): a compliance officer's setting that a PUT passes on.</summary>
     public bool? IsReadOnly { get; init; }
 
-    public static RoomSettings FromParameters(ActionParameters parameters) => new()
+    public static RoomSettings FromParameters(ActionParameters parameters, RoomSettingParameters declared) => new()
     {
-        TeamId = parameters.GetString("team_id"),
-        ClassificationId = parameters.GetString("classification_id"),
-        IsLocked = parameters.GetBoolean("is_locked"),
-        IsPublic = parameters.GetBoolean("is_public"),
-        Description = parameters.GetString("description"),
-        IsAnnouncementOnly = parameters.GetBoolean("is_announcement_only"),
+        TeamId = parameters.GetString(declared.TeamId),
+        ClassificationId = parameters.GetString(declared.ClassificationId),
+        IsLocked = parameters.GetBoolean(declared.IsLocked),
+        IsPublic = parameters.GetBoolean(declared.IsPublic),
+        Description = parameters.GetString(declared.Description),
+        IsAnnouncementOnly = parameters.GetBoolean(declared.IsAnnouncementOnly),
     };
 
     /// <summary>The settings of a Webex Room object; a field the room lacks (or of another JSON type) is unset.</summary>

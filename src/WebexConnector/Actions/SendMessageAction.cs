@@ -1,6 +1,6 @@
-using WebexConnector.Security;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using WebexConnector.Security;
 using WebexConnector.Webex;
 
 namespace WebexConnector.Actions;
@@ -20,6 +20,33 @@ public sealed class SendMessageAction(IMessagesApi messages) : IConnectorAction
     /// </summary>
     public const int MaxCardBytes = 64 * 1024;
 
+    internal static ParameterDefinition EndpointId { get; } = new() { Name = "endpoint_id", Description = "Person id, room id, or (with destination_type email) an e-mail address", Required = true, Contains = ["webex room id", "webex person id", "email"] };
+
+    internal static ParameterDefinition DestinationType { get; } = new() { Name = "destination_type", Description = "What endpoint_id is: user (a person id, sent as toPersonId), room (roomId) or email (toPersonEmail)", Required = true, AllowedValues = ["user", "room", "email"] };
+
+    internal static ParameterDefinition Message { get; } = new()
+    {
+        Name = "message",
+        Description = "The message text (or markdown); with a card, the fallback text Webex shows where the card cannot be rendered",
+        Required = true,
+        MaxUtf8Bytes = MaxMessageBytes,
+    };
+
+    internal static ParameterDefinition Markdown { get; } = new() { Name = "markdown", Description = "Send the message as markdown", Type = ParameterType.Boolean };
+
+    internal static ParameterDefinition ParentId { get; } = new() { Name = "parent_id", Description = "Reply in the thread of this message (sent as parentId)", Contains = ["webex message id"] };
+
+    internal static ParameterDefinition Files { get; } = new() { Name = "files", Description = "The public URL of one file to post with the message (Webex takes one file per message)", Format = ParameterFormat.HttpUrl, Contains = ["url"] };
+
+    internal static ParameterDefinition Card { get; } = new()
+    {
+        Name = "card",
+        Description = "An adaptive card, sent as the message's one attachment (Webex takes one card per message); "
+            + "message is still required: it is the fallback text where the card cannot be rendered",
+        Format = ParameterFormat.JsonObject,
+        MaxUtf8Bytes = MaxCardBytes,
+    };
+
     public static ActionDefinition Definition { get; } = new()
     {
         Identifier = "send_message",
@@ -31,29 +58,7 @@ public sealed class SendMessageAction(IMessagesApi messages) : IConnectorAction
         RequiredScopes = ["spark:messages_write"],
         FailureActivity = "Error sending message",
         UncertainOutcomeNote = "The message may or may not have been delivered; check the destination before sending it again.",
-        Parameters =
-        [
-            new() { Name = "endpoint_id", Description = "Person id, room id, or (with destination_type email) an e-mail address", Required = true, Contains = ["webex room id", "webex person id", "email"] },
-            new() { Name = "destination_type", Description = "What endpoint_id is: user (a person id, sent as toPersonId), room (roomId) or email (toPersonEmail)", Required = true, AllowedValues = ["user", "room", "email"] },
-            new()
-            {
-                Name = "message",
-                Description = "The message text (or markdown); with a card, the fallback text Webex shows where the card cannot be rendered",
-                Required = true,
-                MaxUtf8Bytes = MaxMessageBytes,
-            },
-            new() { Name = "markdown", Description = "Send the message as markdown", Type = ParameterType.Boolean },
-            new() { Name = "parent_id", Description = "Reply in the thread of this message (sent as parentId)", Contains = ["webex message id"] },
-            new() { Name = "files", Description = "The public URL of one file to post with the message (Webex takes one file per message)", Format = ParameterFormat.HttpUrl, Contains = ["url"] },
-            new()
-            {
-                Name = "card",
-                Description = "An adaptive card, sent as the message's one attachment (Webex takes one card per message); "
-                    + "message is still required: it is the fallback text where the card cannot be rendered",
-                Format = ParameterFormat.JsonObject,
-                MaxUtf8Bytes = MaxCardBytes,
-            },
-        ],
+        Parameters = [EndpointId, DestinationType, Message, Markdown, ParentId, Files, Card],
         Output =
         [
             new("action_result.data.*.id", "string") { Contains = ["webex message id"], IsTextColumn = true },
@@ -69,21 +74,21 @@ public sealed class SendMessageAction(IMessagesApi messages) : IConnectorAction
 
     public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
     {
-        var endpoint = parameters.GetRequiredString("endpoint_id");
-        var destination = parameters.GetRequiredString("destination_type");
-        var text = parameters.GetRequiredString("message");
+        var endpoint = parameters.GetRequiredString(EndpointId);
+        var destination = parameters.GetRequiredString(DestinationType);
+        var text = parameters.GetRequiredString(Message);
         if (destination == "email" && !ParameterValidator.IsEmailAddress(endpoint))
         {
             return ActionOutcome.Failure($"Parameter 'endpoint_id' must be an e-mail address when destination_type is email; got '{TextSanitizer.Echo(endpoint)}'.");
         }
 
-        var markdown = parameters.GetBoolean("markdown") == true;
-        var file = parameters.GetString("files");
-        var card = parameters.GetString("card");
+        var markdown = parameters.GetBoolean(Markdown) == true;
+        var file = parameters.GetString(Files);
+        var card = parameters.GetString(Card);
         var request = new CreateMessageRequest
         {
             RoomId = destination == "room" ? endpoint : null,
-            ParentId = parameters.GetString("parent_id"),
+            ParentId = parameters.GetString(ParentId),
             ToPersonId = destination == "user" ? endpoint : null,
             ToPersonEmail = destination == "email" ? endpoint : null,
             Text = markdown ? null : text,

@@ -10,6 +10,18 @@ namespace WebexConnector.Actions;
 /// </summary>
 public sealed class UpdateRoomAction(IRoomsApi rooms) : IConnectorAction
 {
+    internal static ParameterDefinition RoomId { get; } = new() { Name = "room_id", Description = "Id of the room to update", Required = true, Format = ParameterFormat.PathSegment, Contains = ["webex room id"] };
+
+    internal static ParameterDefinition Title { get; } = new() { Name = "title", Description = "New name of the room (give the current one to keep it)", Required = true };
+
+    internal static RoomSettingParameters Settings { get; } = new(
+        new() { Name = "team_id", Description = "Move a room that belongs to no team into this team (Webex does not move rooms between teams)", Contains = ["webex team id"] },
+        new() { Name = "classification_id", Description = "New classification of the room" },
+        new() { Name = "is_locked", Description = "Lock (moderate) or unlock the room", Type = ParameterType.Boolean },
+        new() { Name = "is_public", Description = "Make the room public or private; public needs a description (only a compliance officer may make a room public)", Type = ParameterType.Boolean },
+        new() { Name = "description", Description = "New description of the room; a single space removes it" },
+        new() { Name = "is_announcement_only", Description = "Turn announcement mode (only moderators post) on or off; on needs a locked room", Type = ParameterType.Boolean });
+
     public static ActionDefinition Definition { get; } = new()
     {
         Identifier = "update_room",
@@ -21,25 +33,15 @@ public sealed class UpdateRoomAction(IRoomsApi rooms) : IConnectorAction
         RequiredScopes = ["spark:rooms_read", "spark:rooms_write"],
         FailureActivity = "Error updating room",
         UncertainOutcomeNote = "The room may or may not have been updated; get its details before updating it again.",
-        Parameters =
-        [
-            new() { Name = "room_id", Description = "Id of the room to update", Required = true, Format = ParameterFormat.PathSegment, Contains = ["webex room id"] },
-            new() { Name = "title", Description = "New name of the room (give the current one to keep it)", Required = true },
-            new() { Name = "team_id", Description = "Move a room that belongs to no team into this team (Webex does not move rooms between teams)", Contains = ["webex team id"] },
-            new() { Name = "classification_id", Description = "New classification of the room" },
-            new() { Name = "is_locked", Description = "Lock (moderate) or unlock the room", Type = ParameterType.Boolean },
-            new() { Name = "is_public", Description = "Make the room public or private; public needs a description (only a compliance officer may make a room public)", Type = ParameterType.Boolean },
-            new() { Name = "description", Description = "New description of the room; a single space removes it" },
-            new() { Name = "is_announcement_only", Description = "Turn announcement mode (only moderators post) on or off; on needs a locked room", Type = ParameterType.Boolean },
-        ],
+        Parameters = [RoomId, Title, .. Settings.All],
         Output = RoomOutput.DataPaths,
         CreateHandler = services => new UpdateRoomAction(services.GetRequiredService<IRoomsApi>()),
     };
 
     public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
     {
-        var roomId = parameters.GetRequiredString("room_id");
-        var given = RoomSettings.FromParameters(parameters);
+        var roomId = parameters.GetRequiredString(RoomId);
+        var given = RoomSettings.FromParameters(parameters, Settings);
         if (given.CheckGivenOnly() is { } contradiction)
         {
             return ActionOutcome.Failure(contradiction);
@@ -66,7 +68,7 @@ public sealed class UpdateRoomAction(IRoomsApi rooms) : IConnectorAction
         var settings = given.Over(current);
         var request = new UpdateRoomRequest
         {
-            Title = parameters.GetRequiredString("title"),
+            Title = parameters.GetRequiredString(Title),
             ClassificationId = settings.ClassificationId,
             TeamId = settings.TeamId,
             IsLocked = settings.IsLocked,

@@ -1,9 +1,9 @@
-using WebexConnector.Security;
 using System.Collections.Specialized;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Web;
+using WebexConnector.Security;
 
 namespace WebexConnector.Auth;
 

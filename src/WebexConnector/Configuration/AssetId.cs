@@ -1,5 +1,5 @@
-using WebexConnector.Security;
 using System.Text.RegularExpressions;
+using WebexConnector.Security;
 
 namespace WebexConnector.Configuration;
 

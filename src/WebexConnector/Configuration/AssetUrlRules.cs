@@ -1,6 +1,6 @@
-using WebexConnector.Security;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using WebexConnector.Security;
 
 namespace WebexConnector.Configuration;
 

@@ -1,8 +1,8 @@
-using WebexConnector.Security;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using WebexConnector.Security;
 
 namespace WebexConnector.Configuration;
 

@@ -1,5 +1,5 @@
-using WebexConnector.Security;
 using System.Text.Json.Nodes;
+using WebexConnector.Security;
 using WebexConnector.Webex;
 
 namespace WebexConnector.Configuration;

@@ -1,5 +1,5 @@
-using WebexConnector.Security;
 using System.Globalization;
+using WebexConnector.Security;
 
 namespace WebexConnector.Results;
 

@@ -1,4 +1,3 @@
-using WebexConnector.Security;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,6 +8,7 @@ using WebexConnector.Configuration;
 using WebexConnector.Hosting;
 using WebexConnector.Logging;
 using WebexConnector.Results;
+using WebexConnector.Security;
 using WebexConnector.Webex;
 using WebexConnector.Webex.Resilience;
 

@@ -1,7 +1,7 @@
-using WebexConnector.Security;
 using System.Globalization;
 using System.Text;
 using Polly.Timeout;
+using WebexConnector.Security;
 
 namespace WebexConnector.Webex;
 

@@ -1,7 +1,7 @@
-using WebexConnector.Security;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using WebexConnector.Security;
 
 namespace WebexConnector.Webex;
 

@@ -31,7 +31,7 @@ public class ParameterValidatorTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(validation.Error, Is.Empty);
-            Assert.That(validation.Values?.GetInteger("limit"), Is.EqualTo(expected));
+            Assert.That(validation.Values?.GetInteger(ListRoomsAction.Limit), Is.EqualTo(expected));
         }
     }
 
@@ -71,7 +71,7 @@ public class ParameterValidatorTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(validation.Error, Is.Empty);
-            Assert.That(validation.Values?.GetBoolean("markdown"), Is.EqualTo(expected));
+            Assert.That(validation.Values?.GetBoolean(SendMessageAction.Markdown), Is.EqualTo(expected));
         }
     }
 
@@ -85,10 +85,10 @@ public class ParameterValidatorTests
         {
             Assert.That(validation.Error, Is.Empty);
             Assert.That(validation.Values, Is.Not.Null);
-            Assert.That(validation.Values!.GetInteger("limit"), Is.Null);
-            Assert.That(validation.Values.GetString("type"), Is.Null);
-            Assert.That(validation.Values.GetString("sort_by"), Is.Null);
-            Assert.That(validation.Values.GetString("team_id"), Is.Null);
+            Assert.That(validation.Values!.GetInteger(ListRoomsAction.Limit), Is.Null);
+            Assert.That(validation.Values.GetString(ListRoomsAction.Type), Is.Null);
+            Assert.That(validation.Values.GetString(ListRoomsAction.SortBy), Is.Null);
+            Assert.That(validation.Values.GetString(ListRoomsAction.TeamId), Is.Null);
         }
     }
 
@@ -175,13 +175,13 @@ public class ParameterValidatorTests
     {
         var validation = Validate(ListRooms, new JsonObject { ["type"] = given }.ToJsonString());
 
-        Assert.That(validation.Values?.GetString("type"), Is.EqualTo(expected));
+        Assert.That(validation.Values?.GetString(ListRoomsAction.Type), Is.EqualTo(expected));
     }
 
     [Test]
     public void Validate_SortOrderInAnyCase_IsNormalisedToWebexSpelling()
     {
-        Assert.That(Validate(ListRooms, """{"sort_by": "LASTACTIVITY"}""").Values?.GetString("sort_by"), Is.EqualTo("lastactivity"));
+        Assert.That(Validate(ListRooms, """{"sort_by": "LASTACTIVITY"}""").Values?.GetString(ListRoomsAction.SortBy), Is.EqualTo("lastactivity"));
     }
 
     [TestCase("abc\u0000def")]
@@ -204,7 +204,7 @@ public class ParameterValidatorTests
     {
         var entry = new JsonObject { ["endpoint_id"] = "r", ["destination_type"] = "room", ["message"] = "line 1\r\n\tline 2" };
 
-        Assert.That(Validate(SendMessage, entry.ToJsonString()).Values?.GetString("message"), Is.EqualTo("line 1\r\n\tline 2"));
+        Assert.That(Validate(SendMessage, entry.ToJsonString()).Values?.GetString(SendMessageAction.Message), Is.EqualTo("line 1\r\n\tline 2"));
     }
 
     [Test]
@@ -212,7 +212,7 @@ public class ParameterValidatorTests
     {
         var teamId = new string('t', ParameterValidator.DefaultMaxUtf8Bytes);
 
-        Assert.That(Validate(ListRooms, new JsonObject { ["team_id"] = teamId }.ToJsonString()).Values?.GetString("team_id"), Is.EqualTo(teamId));
+        Assert.That(Validate(ListRooms, new JsonObject { ["team_id"] = teamId }.ToJsonString()).Values?.GetString(ListRoomsAction.TeamId), Is.EqualTo(teamId));
     }
 
     [Test]
@@ -241,7 +241,7 @@ public class ParameterValidatorTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(validation.Values?.GetString("type"), Is.EqualTo("group"));
+            Assert.That(validation.Values?.GetString(ListRoomsAction.Type), Is.EqualTo("group"));
             Assert.That(validation.Echo.Select(p => p.Key), Is.EquivalentTo(ListRoomsParameterNames));
             Assert.That(JsonNode.DeepEquals(validation.Echo, JsonNode.Parse("""{"limit": "5", "type": " GROUP ", "sort_by": "", "team_id": null}""")),
                 Is.True, validation.Echo.ToJsonString());
@@ -268,7 +268,7 @@ public class ParameterValidatorTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(validation.Echo, Is.Empty);
-            Assert.That(validation.Values?.GetInteger("limit"), Is.Null, "parameter names are case-sensitive, as in SOAR");
+            Assert.That(validation.Values?.GetInteger(ListRoomsAction.Limit), Is.Null, "parameter names are case-sensitive, as in SOAR");
         }
     }
 

@@ -1,7 +1,7 @@
-using WebexConnector.Security;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using WebexConnector.Security;
 using WebexConnector.Webex;
 
 namespace WebexConnector.Tests.Webex;
