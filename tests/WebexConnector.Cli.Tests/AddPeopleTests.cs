@@ -116,31 +116,6 @@ public sealed class AddPeopleTests : CliTestBase
     }
 
     [Test]
-    public async Task AddPeople_UnknownRoom_FailsWith404AndTrackingId()
-    {
-        var result = await RunOperatorAsync("add-people", "--room-id", "Y2lzY29zcGFyazovL3VzL1JPT00vbm9uZQ", "--person-email", "alice.analyst@example.com");
-
-        var message = AssertActionFailed(result);
-        Assert.That(message, Is.EqualTo($"Error adding person to room. Status code: 404. Details: The requested resource could not be found. Tracking ID: {Server.LastTrackingId}"));
-    }
-
-    [Test]
-    public async Task AddPeople_ServiceUnavailable_PostsOnceAndSaysTheOutcomeIsUncertain()
-    {
-        var roomId = NewRoomId();
-        Server.EnqueueWebexError("/v1/memberships", 503, "Service Unavailable", "ROUTER_503", method: "POST");
-
-        var result = await RunOperatorAsync("add-people", "--room-id", roomId, "--person-email", "alice.analyst@example.com");
-
-        var message = AssertActionFailed(result);
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(Server.RequestsTo("POST", "/v1/memberships"), Has.Count.EqualTo(1), () => "a POST is never retried after a 5xx: " + Server.DescribeRequests());
-            Assert.That(message, Is.EqualTo($"Error adding person to room. Status code: 503. Details: Service Unavailable. Tracking ID: ROUTER_503 {MayOrMayNot}"));
-        }
-    }
-
-    [Test]
     public async Task AddPeople_Catalogue_DescribesAGenericWriteActionWithItsScope()
     {
         var result = await Cli.RunAsync("actions");

@@ -78,18 +78,6 @@ public sealed class GetMessageTests : CliTestBase
         }
     }
 
-    [Test]
-    public async Task GetMessage_Forbidden_NamesTheScope()
-    {
-        Server.EnqueueWebexError("/v1/messages/Y2lzY29zcGFyazovL3VzL01FU1NBR0UvMQ", 403, "Insufficient privileges to access the resource.", "ROUTER_403");
-
-        var result = await RunOperatorAsync("get-message", "--message-id", "Y2lzY29zcGFyazovL3VzL01FU1NBR0UvMQ");
-
-        var message = AssertActionFailed(result);
-        Assert.That(message, Does.StartWith(
-            "Error getting message. Status code: 403. Details: Insufficient privileges to access the resource. Tracking ID: ROUTER_403 This action needs the scope spark:messages_read"));
-    }
-
     [TestCase("")]
     [TestCase("..")]
     public async Task GetMessage_MissingOrPathChangingId_FailsNamingMessageIdWithoutRequest(string id)

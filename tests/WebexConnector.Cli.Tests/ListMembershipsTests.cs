@@ -166,32 +166,6 @@ public sealed class ListMembershipsTests : CliTestBase
     }
 
     [Test]
-    public async Task ListMemberships_UnknownRoom_FailsWith404AndTrackingId()
-    {
-        var result = await RunOperatorAsync("list-memberships", "--room-id", "Y2lzY29zcGFyazovL3VzL1JPT00vbm9uZQ");
-
-        var message = AssertActionFailed(result);
-        Assert.That(message, Is.EqualTo($"Error listing memberships. Status code: 404. Details: The requested resource could not be found. Tracking ID: {Server.LastTrackingId}"));
-    }
-
-    [Test]
-    public async Task ListMemberships_ServiceUnavailableOnce_IsRetriedBecauseAListingChangesNothing()
-    {
-        var roomId = NewRoomId();
-        Server.AddMemberships(roomId, 2);
-        Server.EnqueueWebexError("/v1/memberships", 503, "Service Unavailable", "ROUTER_503", method: "GET");
-
-        var result = await RunOperatorAsync("list-memberships", "--room-id", roomId);
-
-        AssertSucceeded(result);
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(Server.RequestsTo("GET", "/v1/memberships"), Has.Count.EqualTo(2), Server.DescribeRequests);
-            Assert.That(result.ActionResult()["summary"]?["total_memberships"]?.GetValue<int>(), Is.EqualTo(2));
-        }
-    }
-
-    [Test]
     public async Task ListMemberships_Catalogue_DescribesAReadOnlyInvestigateActionWithItsScope()
     {
         var result = await Cli.RunAsync("actions");

@@ -181,32 +181,6 @@ public sealed class ListMessagesTests : CliTestBase
             $"Error listing messages. Status code: 404. Details: Could not find a room with provided ID. Tracking ID: {Server.LastTrackingId}"));
     }
 
-    [Test]
-    public async Task ListMessages_ServiceUnavailableOnce_RetriesTheGet()
-    {
-        var messages = Server.AddMessages(RoomId, 2);
-        Server.EnqueueWebexError("/v1/messages", 503, "Service Unavailable", "ROUTER_503", method: "GET");
-
-        var result = await ListAsync();
-
-        AssertSucceeded(result);
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(Server.RequestsTo("GET", "/v1/messages"), Has.Count.EqualTo(2), Server.DescribeRequests);
-            Assert.That(Ids(result.ActionResult()["data"]), Is.EqualTo(NewestFirst(messages)));
-        }
-    }
-
-    [Test]
-    public async Task ListMessages_MissingRoomId_FailsNamingRoomIdWithoutRequest()
-    {
-        var result = await RunOperatorAsync("list-messages", "--limit", "5");
-
-        var message = AssertActionFailed(result);
-        Assert.That(message, NamesParameter("room_id"));
-        AssertNoRequests();
-    }
-
     [TestCase("--before", "yesterday", "before")]
     [TestCase("--before", "2026-01-31 08:00", "before")]
     [TestCase("--limit", "0", "limit")]

@@ -215,22 +215,6 @@ public sealed class ListUsersTests : CliTestBase
     }
 
     [Test]
-    public async Task ListUsers_WebexForbidden_FailsNamingPeopleReadScope()
-    {
-        Server.EnqueueWebexError("/v1/people", 403, "The server understood the request, but refused to fulfill it because the access token is missing required scopes.", "ROUTER_PEOPLE_403");
-
-        var result = await RunOperatorAsync("list-users", "--display-name", "A");
-
-        var message = AssertActionFailed(result);
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(message, Does.Contain("Status code: 403"));
-            Assert.That(message, Does.Contain("ROUTER_PEOPLE_403"));
-            Assert.That(message, Does.Contain("This action needs the scope spark:people_read"));
-        }
-    }
-
-    [Test]
     public async Task ListUsers_OnlyKnownFilters_AreSent()
     {
         Server.PeopleCallerIsAdmin = true;

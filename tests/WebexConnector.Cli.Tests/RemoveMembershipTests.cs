@@ -95,31 +95,6 @@ public sealed class RemoveMembershipTests : CliTestBase
         AssertNoRequests();
     }
 
-    [Test]
-    public async Task RemoveMembership_MissingMembershipId_FailsNamingItWithoutRequest()
-    {
-        var result = await RunOperatorAsync("remove-membership");
-
-        var message = AssertActionFailed(result);
-        Assert.That(message, NamesParameter("membership_id"));
-        AssertNoRequests();
-    }
-
-    [Test]
-    public async Task RemoveMembership_UnknownId_Fails404WithTrackingIdAndNoDoubt()
-    {
-        TwoMemberships();
-
-        var result = await RunOperatorAsync("remove-membership", "--membership-id", "Y2lzY29zcGFyazovL3VzL01FTUJFUlNISVAvbm9uZQ");
-
-        var message = AssertActionFailed(result);
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(message, Is.EqualTo($"Error removing membership. Status code: 404. Details: The requested resource could not be found. Tracking ID: {Server.LastTrackingId}"));
-            Assert.That(Server.Memberships, Has.Count.EqualTo(2));
-        }
-    }
-
     [TestCase(500)]
     [TestCase(502)]
     [TestCase(503)]

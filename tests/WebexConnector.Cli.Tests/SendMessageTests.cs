@@ -139,37 +139,6 @@ public sealed class SendMessageTests : CliTestBase
     }
 
     [Test]
-    public async Task SendMessage_MissingEndpointIdInRunDocument_FailsNamingEndpointIdWithoutPost()
-    {
-        var doc = RunDocument("send_message", new JsonObject { ["destination_type"] = "room", ["message"] = "hello" });
-
-        var result = await RunDocumentAsync(doc);
-
-        var message = AssertActionFailed(result);
-        Assert.That(message, Does.Contain("endpoint_id"));
-        AssertNoRequests();
-    }
-
-    [Test]
-    public async Task SendMessage_Webex404_ReportsStatusDetailsAndTrackingId()
-    {
-        Server.Enqueue(
-            "/v1/messages",
-            status: 404,
-            body: """{"message":"The requested resource could not be found.","errors":[{"description":"The requested resource could not be found."}],"trackingId":"ROUTER_ABC"}""",
-            headers: new Dictionary<string, string> { ["Trackingid"] = "ROUTER_ABC" });
-
-        var result = await SendAsync(RoomId, "room", "hello");
-
-        var message = AssertActionFailed(result);
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(message, Is.EqualTo("Error sending message. Status code: 404. Details: The requested resource could not be found. Tracking ID: ROUTER_ABC"));
-            Assert.That(Server.RequestsTo("POST", "/v1/messages"), Has.Count.EqualTo(1), Server.DescribeRequests);
-        }
-    }
-
-    [Test]
     public async Task SendMessage_EmptyErrorBody_FailsWithStatusCode()
     {
         Server.Enqueue("/v1/messages", status: 400, body: null, contentType: null);

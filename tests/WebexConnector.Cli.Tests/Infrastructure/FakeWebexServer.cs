@@ -111,6 +111,7 @@ public sealed partial class FakeWebexServer : IAsyncDisposable
     private readonly WebApplication _app;
     private int _trackingCounter;
     private int _busy;
+    private (Func<RecordedRequest, bool> Applies, int Status, string Message, string TrackingId)? _refusal;
     private int _inDelay;
     private long _lastActivity = Stopwatch.GetTimestamp();
     private int _roomCounter;
@@ -351,6 +352,18 @@ public sealed partial class FakeWebexServer : IAsyncDisposable
 
     /// <summary>Queues a Webex-style JSON error (<c>message</c>, <c>errors</c>, <c>trackingId</c>, header
     /// <c>Trackingid</c>) for the next request to <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Answers every request that <paramref name="applies"/> to (default: all) with this Webex error, whatever its path:
+    /// the catalogue-driven contract tests run every action against one refusal.
+    /// </summary>
+    public void RefuseEveryRequest(int status, string message, string trackingId, Func<RecordedRequest, bool>? applies = null)
+    {
+        lock (_gate)
+        {
+            _refusal = (applies ?? (_ => true), status, message, trackingId);
+        }
+    }
+
     public void EnqueueWebexError(
         string path,
         int status,
@@ -520,7 +533,7 @@ public sealed partial class FakeWebexServer : IAsyncDisposable
             }
         }
 
-        var response = canned ?? handler?.Invoke(recorded) ?? Route(recorded);
+        var response = Refusal(recorded) ?? canned ?? handler?.Invoke(recorded) ?? Route(recorded);
         if (response.Delay is { } delay && delay > TimeSpan.Zero)
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
@@ -567,6 +580,16 @@ public sealed partial class FakeWebexServer : IAsyncDisposable
             }
 
             await context.Response.WriteAsync(response.Body, Encoding.UTF8, context.RequestAborted);
+        }
+    }
+
+    private FakeResponse? Refusal(RecordedRequest r)
+    {
+        lock (_gate)
+        {
+            return _refusal is { } refusal && refusal.Applies(r)
+                ? new FakeResponse(refusal.Status, WebexErrorBody(refusal.Message, refusal.TrackingId), "application/json", new Dictionary<string, string> { ["Trackingid"] = refusal.TrackingId })
+                : null;
         }
     }
 

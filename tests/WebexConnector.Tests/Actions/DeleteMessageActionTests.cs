@@ -75,21 +75,6 @@ public class DeleteMessageActionTests
         }
     }
 
-    [Test]
-    public async Task Execute_Forbidden_NamesTheOwnAndTheComplianceScope()
-    {
-        using var harness = new ConnectorHarness();
-        harness.When(HttpMethod.Delete, MessageUrl).Respond(_ => ConnectorHarness.JsonResponse(
-            HttpStatusCode.Forbidden, Fixture.Text(Fixture.Error403NoTrackingId), ("Trackingid", "ROUTER_403")));
-
-        var result = await harness.RunOneAsync("delete_message", Parameters(MessageId));
-
-        Assert.That(result.Message, Is.EqualTo(
-            "Error deleting message. Status code: 403. Details: Insufficient privileges to access the resource. Tracking ID: ROUTER_403"
-            + " This action needs the scopes spark:messages_write, spark-compliance:messages_write: check that the token has them (with OAuth,"
-            + " add them to the integration and the asset's scope, then run test connectivity again) and that the user's role allows it."));
-    }
-
     [TestCase(HttpStatusCode.InternalServerError)]
     [TestCase(HttpStatusCode.BadGateway)]
     [TestCase(HttpStatusCode.ServiceUnavailable)]

@@ -67,21 +67,6 @@ public class GetMessageActionTests
     }
 
     [Test]
-    public async Task Execute_MissingScope_NamesSparkMessagesRead()
-    {
-        using var harness = new ConnectorHarness();
-        harness.When(HttpMethod.Get, MessageUrl).Respond(_ => ConnectorHarness.JsonResponse(
-            HttpStatusCode.Forbidden, Fixture.Text(Fixture.Error403NoTrackingId), ("Trackingid", "ROUTER_403")));
-
-        var result = await harness.RunOneAsync("get_message", Parameters(MessageId));
-
-        Assert.That(result.Message, Is.EqualTo(
-            "Error getting message. Status code: 403. Details: Insufficient privileges to access the resource. Tracking ID: ROUTER_403"
-            + " This action needs the scope spark:messages_read: check that the token has it (with OAuth, add it to the integration"
-            + " and the asset's scope, then run test connectivity again) and that the user's role allows it."));
-    }
-
-    [Test]
     public async Task Execute_GatewayTimeoutThenOk_IsRetriedBecauseItIsAGet()
     {
         using var harness = new ConnectorHarness(timeScale: 50);

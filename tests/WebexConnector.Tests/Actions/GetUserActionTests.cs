@@ -83,21 +83,6 @@ public class GetUserActionTests
         }
     }
 
-    [Test]
-    public async Task Execute_MissingScope_FailsWithStatusWebexTextTrackingIdAndTheScopeItNeeds()
-    {
-        using var harness = new ConnectorHarness();
-        harness.When(HttpMethod.Get, PeopleUrl).Respond(_ => ConnectorHarness.JsonResponse(
-            HttpStatusCode.Forbidden, Fixture.Text(Fixture.Error403NoTrackingId), ("Trackingid", "ROUTER_HEADER_ONLY")));
-
-        var result = await harness.RunOneAsync("get_user", """{"email_address": "john.andersen@example.com"}""");
-
-        Assert.That(result.Message, Is.EqualTo(
-            "Error getting user. Status code: 403. Details: Insufficient privileges to access the resource. Tracking ID: ROUTER_HEADER_ONLY"
-            + " This action needs the scope spark:people_read: check that the token has it (with OAuth, add it to the integration"
-            + " and the asset's scope, then run test connectivity again) and that the user's role allows it."));
-    }
-
     private static HttpResponseMessage Answer(List<Uri> requests, HttpRequestMessage request, string fixture)
     {
         requests.Add(request.RequestUri!);

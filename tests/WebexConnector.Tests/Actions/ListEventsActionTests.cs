@@ -262,21 +262,6 @@ public class ListEventsActionTests
     }
 
     [Test]
-    public async Task Execute_NotAComplianceOfficer_FailsNamingTheComplianceScope()
-    {
-        using var harness = new ConnectorHarness();
-        harness.When(HttpMethod.Get, EventsUrl).Respond(_ => ConnectorHarness.JsonResponse(
-            HttpStatusCode.Forbidden, Fixture.Text(Fixture.Error403NoTrackingId), ("Trackingid", "ROUTER_EVENTS_403")));
-
-        var result = await harness.RunOneAsync("list_events", """{"resource": "messages"}""");
-
-        Assert.That(result.Message, Is.EqualTo(
-            "Error listing events. Status code: 403. Details: Insufficient privileges to access the resource. Tracking ID: ROUTER_EVENTS_403"
-            + " This action needs the scope spark-compliance:events_read: check that the token has it (with OAuth, add it to the integration"
-            + " and the asset's scope, then run test connectivity again) and that the user's role allows it."));
-    }
-
-    [Test]
     public async Task Execute_WebexRefuses_FailsWithStatusWebexTextAndTrackingId()
     {
         using var harness = new ConnectorHarness();

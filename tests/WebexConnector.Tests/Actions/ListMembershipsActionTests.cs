@@ -210,21 +210,6 @@ public class ListMembershipsActionTests
     }
 
     [Test]
-    public async Task Execute_Forbidden_NamesTheMembershipsReadScope()
-    {
-        using var harness = new ConnectorHarness();
-        harness.When(HttpMethod.Get, MembershipsUrl).Respond(_ => ConnectorHarness.JsonResponse(
-            HttpStatusCode.Forbidden, Fixture.Text(Fixture.Error403NoTrackingId), ("Trackingid", "ROUTER_403")));
-
-        var result = await harness.RunOneAsync("list_memberships");
-
-        Assert.That(result.Message, Is.EqualTo(
-            "Error listing memberships. Status code: 403. Details: Insufficient privileges to access the resource. Tracking ID: ROUTER_403"
-            + " This action needs the scope spark:memberships_read: check that the token has it (with OAuth, add it to the integration"
-            + " and the asset's scope, then run test connectivity again) and that the user's role allows it."));
-    }
-
-    [Test]
     public async Task Execute_TransientServerError_IsRetriedBecauseAListingChangesNothing()
     {
         using var harness = new ConnectorHarness(timeScale: 50);

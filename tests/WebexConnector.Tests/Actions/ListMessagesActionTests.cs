@@ -219,24 +219,6 @@ public class ListMessagesActionTests
     }
 
     [Test]
-    public async Task Execute_MissingScope_NamesSparkMessagesRead()
-    {
-        using var harness = new ConnectorHarness();
-        harness.When(HttpMethod.Get, MessagesUrl).Respond(_ => ConnectorHarness.JsonResponse(
-            HttpStatusCode.Forbidden, Fixture.Text(Fixture.Error403NoTrackingId), ("Trackingid", "ROUTER_403")));
-
-        var result = await harness.RunOneAsync("list_messages", RoomOnly);
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(result.Status, Is.EqualTo("failed"));
-            Assert.That(result.Message, Does.StartWith(
-                "Error listing messages. Status code: 403. Details: Insufficient privileges to access the resource. Tracking ID: ROUTER_403"
-                + " This action needs the scope spark:messages_read:"));
-        }
-    }
-
-    [Test]
     public async Task Execute_TransientServerError_IsRetriedBecauseListingIsAGet()
     {
         using var harness = new ConnectorHarness(timeScale: 50);

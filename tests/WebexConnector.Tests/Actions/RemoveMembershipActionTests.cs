@@ -88,21 +88,6 @@ public class RemoveMembershipActionTests
         }
     }
 
-    [Test]
-    public async Task Execute_Forbidden_NamesTheMembershipsWriteScope()
-    {
-        using var harness = new ConnectorHarness();
-        harness.When(HttpMethod.Delete, MembershipUrl).Respond(_ => ConnectorHarness.JsonResponse(
-            HttpStatusCode.Forbidden, Fixture.Text(Fixture.Error403NoTrackingId), ("Trackingid", "ROUTER_403")));
-
-        var result = await harness.RunOneAsync("remove_membership", $$"""{"membership_id": "{{MembershipId}}"}""");
-
-        Assert.That(result.Message, Is.EqualTo(
-            "Error removing membership. Status code: 403. Details: Insufficient privileges to access the resource. Tracking ID: ROUTER_403"
-            + " This action needs the scope spark:memberships_write: check that the token has it (with OAuth, add it to the integration"
-            + " and the asset's scope, then run test connectivity again) and that the user's role allows it."));
-    }
-
     [TestCase(HttpStatusCode.InternalServerError)]
     [TestCase(HttpStatusCode.BadGateway)]
     [TestCase(HttpStatusCode.ServiceUnavailable)]

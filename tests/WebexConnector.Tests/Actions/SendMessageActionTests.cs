@@ -184,23 +184,6 @@ public class SendMessageActionTests
     }
 
     [Test]
-    public async Task Execute_ServiceUnavailable_IsNotRetriedSoTheMessageIsNeverSentTwice()
-    {
-        using var harness = new ConnectorHarness(timeScale: 50);
-        var post = harness.When(HttpMethod.Post, MessagesUrl).Respond(_ => ConnectorHarness.JsonResponse(
-            HttpStatusCode.ServiceUnavailable, """{"message":"Service Unavailable","trackingId":"ROUTER_503"}"""));
-
-        var result = await harness.RunOneAsync("send_message", Parameters("room", RoomId, "hello"));
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(harness.Http.GetMatchCount(post), Is.EqualTo(1));
-            Assert.That(result.Status, Is.EqualTo("failed"));
-            Assert.That(result.Message, Does.StartWith("Error sending message. Status code: 503. Details: Service Unavailable. Tracking ID: ROUTER_503"));
-        }
-    }
-
-    [Test]
     public async Task Execute_RateLimited_RetriesAfterRetryAfterAndSendsOnce()
     {
         using var harness = new ConnectorHarness(timeScale: 50);

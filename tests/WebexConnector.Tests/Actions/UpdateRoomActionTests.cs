@@ -236,25 +236,6 @@ public class UpdateRoomActionTests
     }
 
     [Test]
-    public async Task Execute_ReadForbidden_NamesBothScopes()
-    {
-        using var harness = new ConnectorHarness();
-        harness.When(HttpMethod.Get, RoomUrl).Respond(_ => ConnectorHarness.JsonResponse(
-            HttpStatusCode.Forbidden, Fixture.Text(Fixture.Error403NoTrackingId), ("Trackingid", "ROUTER_403")));
-
-        var result = await harness.RunOneAsync("update_room", Parameters(new JsonObject { ["title"] = "x" }));
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(result.Message, Is.EqualTo(
-                "Error updating room. Status code: 403. Details: Insufficient privileges to access the resource. Tracking ID: ROUTER_403"
-                + " This action needs the scopes spark:rooms_read, spark:rooms_write: check that the token has them (with OAuth, add them"
-                + " to the integration and the asset's scope, then run test connectivity again) and that the user's role allows it."));
-            Assert.That(harness.RequestCount, Is.EqualTo(1));
-        }
-    }
-
-    [Test]
     public async Task Execute_UpdateForbidden_NamesBothScopes()
     {
         using var harness = new ConnectorHarness();
