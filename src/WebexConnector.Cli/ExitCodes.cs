@@ -18,10 +18,10 @@ internal static class ExitCodes
     /// </summary>
     public const int OutputFailed = 74;
 
-    public static int For(Results.RunOutcome outcome) => outcome switch
+    public static int For(Results.ConnectorRunStatus outcome) => outcome switch
     {
-        Results.RunOutcome.Succeeded => Success,
-        Results.RunOutcome.InvalidInvocation => InvalidInvocation,
+        Results.ConnectorRunStatus.Succeeded => Success,
+        Results.ConnectorRunStatus.InvalidInvocation => InvalidInvocation,
         _ => ActionFailed,
     };
 }

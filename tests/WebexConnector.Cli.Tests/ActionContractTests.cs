@@ -59,7 +59,7 @@ public sealed class ActionContractTests : CliTestBase
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(message, Does.StartWith(action.FailureActivity));
+            Assert.That(message, Does.StartWith(action.FailureMessagePrefix));
             Assert.That(message, Does.Contain("403").And.Contain(TrackingId).And.Contain("Access denied."));
             foreach (var scope in action.RequiredScopes)
             {
@@ -78,7 +78,7 @@ public sealed class ActionContractTests : CliTestBase
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(message, Does.StartWith(action.FailureActivity));
+            Assert.That(message, Does.StartWith(action.FailureMessagePrefix));
             Assert.That(message, Does.Contain("Status code: 404").And.Contain(TrackingId).And.Contain("could not be found"));
             if (action.UncertainOutcomeNote is { } note)
             {

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace WebexConnector.Cli.Tests;
 
 /// <summary>
-/// <c>oauth_flow: device</c> end-to-end (contract section 5): the fake server plays Webex's device grant with small
+/// <c>oauth_flow: device</c> end-to-end (README "OAuth device grant"): the fake server plays Webex's device grant with small
 /// <c>interval</c> and <c>expires_in</c> values, so each test takes about a second or two. The exact timing (interval,
 /// slow_down's extra 5 s, expiry, auth_timeout_seconds) is proven on a fake clock in the unit tests
 /// (DeviceAuthorizationFlowTests).

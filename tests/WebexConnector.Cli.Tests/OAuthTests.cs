@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 namespace WebexConnector.Cli.Tests;
 
 /// <summary>
-/// OAuth end-to-end (contract sections 5 and 7): the test plays the browser against the real CLI process and the
+/// OAuth end-to-end (README "OAuth"): the test plays the browser against the real CLI process and the
 /// fake server plays Webex's token endpoint.
 /// </summary>
 [Parallelizable(ParallelScope.All)]
@@ -29,7 +29,7 @@ public sealed class OAuthTests : OAuthTestBase
         var (browser, code) = await ConsentAsync(request);
         var result = await process.WaitForExitAsync();
 
-        // The authorize URL (contract section 5).
+        // The authorize URL: client_id, response_type, redirect_uri, scope, state and the PKCE challenge.
         using (Assert.EnterMultipleScope())
         {
             Assert.That(request.Url.GetLeftPart(UriPartial.Path), Is.EqualTo(Server.BaseUrl + "/authorize"));

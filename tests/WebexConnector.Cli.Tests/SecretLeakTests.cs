@@ -5,7 +5,7 @@ namespace WebexConnector.Cli.Tests;
 /// <summary>
 /// One run through a representative scenario of every kind (OAuth browser flow, refresh, failed refresh, Webex
 /// errors and proxy pages, retries, bad input, auth status) with known secret values, some of which the fake
-/// server even echoes back in its error texts: none may appear on stdout or stderr (contract section 4).
+/// server even echoes back in its error texts: none may appear on stdout or stderr.
 /// </summary>
 [Parallelizable(ParallelScope.All)]
 public sealed class SecretLeakTests : OAuthTestBase

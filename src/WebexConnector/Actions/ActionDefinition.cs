@@ -37,7 +37,7 @@ public sealed record ActionDefinition
     public IReadOnlyList<OutputDataPath> Output { get; init; } = [];
 
     /// <summary>How a failure message starts, e.g. <c>Error sending message</c>.</summary>
-    public required string FailureActivity { get; init; }
+    public required string FailureMessagePrefix { get; init; }
 
     /// <summary>
     /// For actions that change something: appended to a failure after which Webex may have acted anyway
@@ -46,7 +46,7 @@ public sealed record ActionDefinition
     public string? UncertainOutcomeNote { get; init; }
 
     /// <summary>Creates the code that performs the action, from the services of one invocation.</summary>
-    public required Func<IServiceProvider, IConnectorAction> CreateHandler { get; init; }
+    public required Func<IServiceProvider, IActionHandler> CreateHandler { get; init; }
 
     /// <summary>The operator-form command: <c>send_message</c> → <c>send-message</c>.</summary>
     public string CommandName => Identifier.Replace('_', '-');

@@ -4,7 +4,7 @@ using WebexConnector.Webex;
 namespace WebexConnector.Actions;
 
 /// <summary><c>add_people</c>: adds one person to a room by person id or e-mail address, <c>POST /memberships</c>.</summary>
-public sealed class AddPeopleAction(IMembershipsApi memberships) : IConnectorAction
+public sealed class AddPeopleAction(IMembershipsApi memberships) : IActionHandler
 {
     internal static ParameterDefinition RoomId { get; } = new() { Name = "room_id", Description = "Id of the room to add the person to", Required = true, Contains = ["webex room id"] };
 
@@ -23,7 +23,7 @@ public sealed class AddPeopleAction(IMembershipsApi memberships) : IConnectorAct
         ReadOnly = false,
         WebexCall = "POST /memberships",
         RequiredScopes = ["spark:memberships_write"],
-        FailureActivity = "Error adding person to room",
+        FailureMessagePrefix = "Error adding person to room",
         UncertainOutcomeNote = "The person may or may not have been added; list the memberships before trying again.",
         Parameters = [RoomId, PersonId, PersonEmail, IsModerator],
         Choices = [new(["person_id", "person_email"], Required: true)],
@@ -31,7 +31,7 @@ public sealed class AddPeopleAction(IMembershipsApi memberships) : IConnectorAct
         CreateHandler = services => new AddPeopleAction(services.GetRequiredService<IMembershipsApi>()),
     };
 
-    public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
+    public async Task<HandlerResult> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
     {
         var request = new CreateMembershipRequest
         {
@@ -43,6 +43,6 @@ public sealed class AddPeopleAction(IMembershipsApi memberships) : IConnectorAct
 
         using var response = await memberships.CreateMembershipAsync(request, cancellationToken).ConfigureAwait(false);
         var membership = await WebexResponses.ReadObjectAsync(response, cancellationToken).ConfigureAwait(false);
-        return ActionOutcome.Success("Person added to the room", [membership]);
+        return HandlerResult.Success("Person added to the room", [membership]);
     }
 }

@@ -4,7 +4,7 @@ using WebexConnector.Webex;
 namespace WebexConnector.Actions;
 
 /// <summary><c>create_room</c>: creates a group room (space) with the user as its first member, <c>POST /rooms</c>.</summary>
-public sealed class CreateRoomAction(IRoomsApi rooms) : IConnectorAction
+public sealed class CreateRoomAction(IRoomsApi rooms) : IActionHandler
 {
     internal static ParameterDefinition Title { get; } = new() { Name = "title", Description = "Name of the room", Required = true };
 
@@ -25,19 +25,19 @@ public sealed class CreateRoomAction(IRoomsApi rooms) : IConnectorAction
         ReadOnly = false,
         WebexCall = "POST /rooms",
         RequiredScopes = ["spark:rooms_write"],
-        FailureActivity = "Error creating room",
+        FailureMessagePrefix = "Error creating room",
         UncertainOutcomeNote = "The room may or may not have been created; list the rooms before creating it again.",
         Parameters = [Title, .. Settings.All],
         Output = RoomOutput.DataPaths,
         CreateHandler = services => new CreateRoomAction(services.GetRequiredService<IRoomsApi>()),
     };
 
-    public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
+    public async Task<HandlerResult> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
     {
         var settings = RoomSettings.FromParameters(parameters, Settings);
         if (settings.CheckNewRoom() is { } broken)
         {
-            return ActionOutcome.Failure(broken);
+            return HandlerResult.Failure(broken);
         }
 
         var request = new CreateRoomRequest
@@ -53,6 +53,6 @@ public sealed class CreateRoomAction(IRoomsApi rooms) : IConnectorAction
 
         using var response = await rooms.CreateRoomAsync(request, cancellationToken).ConfigureAwait(false);
         var created = await WebexResponses.ReadObjectAsync(response, cancellationToken).ConfigureAwait(false);
-        return ActionOutcome.Success("Room created", [created]);
+        return HandlerResult.Success("Room created", [created]);
     }
 }

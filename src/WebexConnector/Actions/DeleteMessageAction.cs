@@ -4,7 +4,7 @@ using WebexConnector.Webex;
 namespace WebexConnector.Actions;
 
 /// <summary><c>delete_message</c>: deletes a message, <c>DELETE /messages/{messageId}</c> (204). Never retried after a 5xx or a timeout.</summary>
-public sealed class DeleteMessageAction(IMessagesApi messages) : IConnectorAction
+public sealed class DeleteMessageAction(IMessagesApi messages) : IActionHandler
 {
     internal static ParameterDefinition MessageId { get; } = new() { Name = "message_id", Description = "The id of the message to delete", Required = true, Format = ParameterFormat.PathSegment, Contains = ["webex message id"] };
 
@@ -18,17 +18,17 @@ public sealed class DeleteMessageAction(IMessagesApi messages) : IConnectorActio
         ReadOnly = false,
         WebexCall = "DELETE /messages/{messageId}",
         RequiredScopes = ["spark:messages_write", "spark-compliance:messages_write"],
-        FailureActivity = "Error deleting message",
+        FailureMessagePrefix = "Error deleting message",
         UncertainOutcomeNote = "The message may or may not have been deleted; check with get message before trying again.",
         Parameters = [MessageId],
         CreateHandler = services => new DeleteMessageAction(services.GetRequiredService<IMessagesApi>()),
     };
 
-    public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
+    public async Task<HandlerResult> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
     {
         var messageId = parameters.GetRequiredString(MessageId);
         using var response = await messages.DeleteMessageAsync(messageId, cancellationToken).ConfigureAwait(false);
         await WebexResponses.EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-        return ActionOutcome.Success("Message deleted");
+        return HandlerResult.Success("Message deleted");
     }
 }

@@ -4,7 +4,7 @@ using WebexConnector.Webex;
 namespace WebexConnector.Actions;
 
 /// <summary><c>get_message</c>: one message by id, <c>GET /messages/{messageId}</c>. An unknown id is Webex's 404, a failure.</summary>
-public sealed class GetMessageAction(IMessagesApi messages) : IConnectorAction
+public sealed class GetMessageAction(IMessagesApi messages) : IActionHandler
 {
     internal static ParameterDefinition MessageId { get; } = new() { Name = "message_id", Description = "The message's id", Required = true, Format = ParameterFormat.PathSegment, Contains = ["webex message id"] };
 
@@ -17,17 +17,17 @@ public sealed class GetMessageAction(IMessagesApi messages) : IConnectorAction
         ReadOnly = true,
         WebexCall = "GET /messages/{messageId}",
         RequiredScopes = ["spark:messages_read"],
-        FailureActivity = "Error getting message",
+        FailureMessagePrefix = "Error getting message",
         Parameters = [MessageId],
         Output = MessageOutput.Paths,
         CreateHandler = services => new GetMessageAction(services.GetRequiredService<IMessagesApi>()),
     };
 
-    public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
+    public async Task<HandlerResult> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
     {
         var messageId = parameters.GetRequiredString(MessageId);
         using var response = await messages.GetMessageDetailsAsync(messageId, cancellationToken).ConfigureAwait(false);
         var message = await WebexResponses.ReadObjectAsync(response, cancellationToken).ConfigureAwait(false);
-        return ActionOutcome.Success("Message found", [message]);
+        return HandlerResult.Success("Message found", [message]);
     }
 }

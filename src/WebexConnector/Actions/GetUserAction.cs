@@ -5,7 +5,7 @@ using WebexConnector.Webex;
 namespace WebexConnector.Actions;
 
 /// <summary><c>get_user</c>: finds a person by e-mail, <c>GET /people?email=</c>. Not found is a success.</summary>
-public sealed class GetUserAction(IPeopleApi people) : IConnectorAction
+public sealed class GetUserAction(IPeopleApi people) : IActionHandler
 {
     internal static ParameterDefinition EmailAddress { get; } = new() { Name = "email_address", Description = "E-mail address of the user", Required = true, Format = ParameterFormat.EmailAddress, Contains = ["email"] };
 
@@ -18,7 +18,7 @@ public sealed class GetUserAction(IPeopleApi people) : IConnectorAction
         ReadOnly = true,
         WebexCall = "GET /people",
         RequiredScopes = ["spark:people_read"],
-        FailureActivity = "Error getting user",
+        FailureMessagePrefix = "Error getting user",
         Parameters = [EmailAddress],
         Output =
         [
@@ -35,13 +35,13 @@ public sealed class GetUserAction(IPeopleApi people) : IConnectorAction
         CreateHandler = services => new GetUserAction(services.GetRequiredService<IPeopleApi>()),
     };
 
-    public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
+    public async Task<HandlerResult> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
     {
         var email = parameters.GetRequiredString(EmailAddress);
         using var response = await people.ListPeopleAsync(
             email, displayName: null, id: null, orgId: null, locationId: null, max: null, cancellationToken).ConfigureAwait(false);
         var found = await WebexResponses.ReadItemsAsync(response, cancellationToken).ConfigureAwait(false);
         var summary = new JsonObject { ["found_user"] = found.Count > 0 };
-        return ActionOutcome.Success(found.Count > 0 ? "User found" : "User not found", found, summary);
+        return HandlerResult.Success(found.Count > 0 ? "User found" : "User not found", found, summary);
     }
 }

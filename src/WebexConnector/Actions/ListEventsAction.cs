@@ -9,7 +9,7 @@ namespace WebexConnector.Actions;
 /// <c>list_events</c>: the compliance officer's audit trail (messages, memberships, ... created, updated or
 /// deleted in the organization), <c>GET /events</c> page by page via <c>Link</c>.
 /// </summary>
-public sealed class ListEventsAction(IEventsApi events) : IConnectorAction
+public sealed class ListEventsAction(IEventsApi events) : IActionHandler
 {
     /// <summary>The spec's <c>serviceType</c>: "only applicable and mandatory when resource is set to convergedRecordings".</summary>
     private const string RecordingsResource = "convergedRecordings";
@@ -46,7 +46,7 @@ public sealed class ListEventsAction(IEventsApi events) : IConnectorAction
         ReadOnly = true,
         WebexCall = "GET /events",
         RequiredScopes = ["spark-compliance:events_read"],
-        FailureActivity = "Error listing events",
+        FailureMessagePrefix = "Error listing events",
         Parameters = [Resource, Type, ActorId, From, To, Limit],
         Output =
         [
@@ -73,13 +73,13 @@ public sealed class ListEventsAction(IEventsApi events) : IConnectorAction
         CreateHandler = services => new ListEventsAction(services.GetRequiredService<IEventsApi>()),
     };
 
-    public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
+    public async Task<HandlerResult> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
     {
         var from = parameters.GetString(From);
         var to = parameters.GetString(To);
         if (from is not null && to is not null && Instant(from) >= Instant(to))
         {
-            return ActionOutcome.Failure($"Parameter 'from' ({from}) must be before parameter 'to' ({to}).");
+            return HandlerResult.Failure($"Parameter 'from' ({from}) must be before parameter 'to' ({to}).");
         }
 
         var resource = parameters.GetString(Resource);
@@ -95,7 +95,7 @@ public sealed class ListEventsAction(IEventsApi events) : IConnectorAction
             cancellationToken)
             .ConfigureAwait(false);
 
-        return ActionOutcome.Success($"Total events: {found.Count}", found, new JsonObject { ["total_events"] = found.Count });
+        return HandlerResult.Success($"Total events: {found.Count}", found, new JsonObject { ["total_events"] = found.Count });
     }
 
     // The validator accepted only ISO 8601 with an offset, so this parses.

@@ -9,7 +9,7 @@ namespace WebexConnector.Actions;
 /// Webex wants <c>roomId</c> with <c>personId</c>/<c>personEmail</c>, except for a compliance officer, who may list
 /// every membership of a person. The connector cannot tell the two apart, so it leaves that rule to Webex (a 400).
 /// </remarks>
-public sealed class ListMembershipsAction(IMembershipsApi memberships) : IConnectorAction
+public sealed class ListMembershipsAction(IMembershipsApi memberships) : IActionHandler
 {
     internal static ParameterDefinition RoomId { get; } = new() { Name = "room_id", Description = "Only memberships of this room", Contains = ["webex room id"] };
 
@@ -29,14 +29,14 @@ public sealed class ListMembershipsAction(IMembershipsApi memberships) : IConnec
         ReadOnly = true,
         WebexCall = "GET /memberships",
         RequiredScopes = ["spark:memberships_read"],
-        FailureActivity = "Error listing memberships",
+        FailureMessagePrefix = "Error listing memberships",
         Parameters = [RoomId, PersonId, PersonEmail, Limit],
         Choices = [new(["person_id", "person_email"], Required: false)],
         Output = [.. MembershipOutput.Paths, new("action_result.summary.total_memberships", "numeric")],
         CreateHandler = services => new ListMembershipsAction(services.GetRequiredService<IMembershipsApi>()),
     };
 
-    public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
+    public async Task<HandlerResult> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
     {
         var roomId = parameters.GetString(RoomId);
         var personId = parameters.GetString(PersonId);
@@ -47,6 +47,6 @@ public sealed class ListMembershipsAction(IMembershipsApi memberships) : IConnec
             parameters.GetInteger(Limit),
             cancellationToken).ConfigureAwait(false);
 
-        return ActionOutcome.Success($"Total memberships: {found.Count}", found, new JsonObject { ["total_memberships"] = found.Count });
+        return HandlerResult.Success($"Total memberships: {found.Count}", found, new JsonObject { ["total_memberships"] = found.Count });
     }
 }

@@ -5,7 +5,7 @@ using WebexConnector.Webex;
 namespace WebexConnector.Actions;
 
 /// <summary><c>list_messages</c>: the messages of one room, newest first, <c>GET /messages</c> page by page via <c>Link</c>.</summary>
-public sealed class ListMessagesAction(IMessagesApi messages) : IConnectorAction
+public sealed class ListMessagesAction(IMessagesApi messages) : IActionHandler
 {
     /// <summary>Webex's largest <c>max</c> when <c>mentionedPeople</c> is given (OpenAPI: "Cannot exceed 100").</summary>
     public const int MaxPageSizeWithMentionedPeople = 100;
@@ -38,7 +38,7 @@ public sealed class ListMessagesAction(IMessagesApi messages) : IConnectorAction
         ReadOnly = true,
         WebexCall = "GET /messages",
         RequiredScopes = ["spark:messages_read"],
-        FailureActivity = "Error listing messages",
+        FailureMessagePrefix = "Error listing messages",
         Parameters = [RoomId, ParentId, Before, BeforeMessage, MentionedPeople, Limit],
         Output =
         [
@@ -48,7 +48,7 @@ public sealed class ListMessagesAction(IMessagesApi messages) : IConnectorAction
         CreateHandler = services => new ListMessagesAction(services.GetRequiredService<IMessagesApi>()),
     };
 
-    public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
+    public async Task<HandlerResult> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
     {
         var roomId = parameters.GetRequiredString(RoomId);
         var parentId = parameters.GetString(ParentId);
@@ -63,6 +63,6 @@ public sealed class ListMessagesAction(IMessagesApi messages) : IConnectorAction
             maxPageSize,
             cancellationToken).ConfigureAwait(false);
 
-        return ActionOutcome.Success($"Total messages: {found.Count}", found, new JsonObject { ["total_messages"] = found.Count });
+        return HandlerResult.Success($"Total messages: {found.Count}", found, new JsonObject { ["total_messages"] = found.Count });
     }
 }

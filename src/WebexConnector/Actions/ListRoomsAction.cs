@@ -5,7 +5,7 @@ using WebexConnector.Webex;
 namespace WebexConnector.Actions;
 
 /// <summary><c>list_rooms</c>: every room the token can see, <c>GET /rooms</c> page by page via <c>Link</c>.</summary>
-public sealed class ListRoomsAction(IRoomsApi rooms) : IConnectorAction
+public sealed class ListRoomsAction(IRoomsApi rooms) : IActionHandler
 {
     internal static ParameterDefinition Type { get; } = new() { Name = "type", Description = "Only rooms of this type", AllowedValues = ["direct", "group"] };
 
@@ -24,7 +24,7 @@ public sealed class ListRoomsAction(IRoomsApi rooms) : IConnectorAction
         ReadOnly = true,
         WebexCall = "GET /rooms",
         RequiredScopes = ["spark:rooms_read"],
-        FailureActivity = "Error listing rooms",
+        FailureMessagePrefix = "Error listing rooms",
         Parameters = [Type, SortBy, TeamId, Limit],
         Output =
         [
@@ -42,7 +42,7 @@ public sealed class ListRoomsAction(IRoomsApi rooms) : IConnectorAction
         CreateHandler = services => new ListRoomsAction(services.GetRequiredService<IRoomsApi>()),
     };
 
-    public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
+    public async Task<HandlerResult> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
     {
         var teamId = parameters.GetString(TeamId);
         var type = parameters.GetString(Type);
@@ -51,6 +51,6 @@ public sealed class ListRoomsAction(IRoomsApi rooms) : IConnectorAction
             rooms.Client, (max, ct) => rooms.ListRoomsAsync(teamId, type, sortBy, max, ct), parameters.GetInteger(Limit), cancellationToken)
             .ConfigureAwait(false);
 
-        return ActionOutcome.Success($"Total rooms: {found.Count}", found, new JsonObject { ["total_rooms"] = found.Count });
+        return HandlerResult.Success($"Total rooms: {found.Count}", found, new JsonObject { ["total_rooms"] = found.Count });
     }
 }

@@ -10,7 +10,7 @@ namespace WebexConnector.Actions;
 /// <c>list_users</c>: people by e-mail, name prefix or ids, or (for an admin) everyone, optionally by organization
 /// or location; <c>GET /people</c> page by page via <c>Link</c>.
 /// </summary>
-public sealed class ListUsersAction(IPeopleApi people) : IConnectorAction
+public sealed class ListUsersAction(IPeopleApi people) : IActionHandler
 {
     /// <summary>Webex's limit for <c>id</c>: "Accepts up to 85 person IDs separated by commas".</summary>
     public const int MaxIds = 85;
@@ -42,7 +42,7 @@ public sealed class ListUsersAction(IPeopleApi people) : IConnectorAction
         ReadOnly = true,
         WebexCall = "GET /people",
         RequiredScopes = ["spark:people_read"],
-        FailureActivity = "Error listing users",
+        FailureMessagePrefix = "Error listing users",
         Parameters = [Email, DisplayName, Id, OrgId, LocationId, Limit],
 
         // Webex wants one of these unless the token belongs to an admin, so none is required here; they are
@@ -84,7 +84,7 @@ public sealed class ListUsersAction(IPeopleApi people) : IConnectorAction
         CreateHandler = services => new ListUsersAction(services.GetRequiredService<IPeopleApi>()),
     };
 
-    public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
+    public async Task<HandlerResult> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
     {
         string? ids = null;
         if (parameters.GetString(Id) is { } given)
@@ -92,7 +92,7 @@ public sealed class ListUsersAction(IPeopleApi people) : IConnectorAction
             var (list, error) = ReadIds(given);
             if (error is not null)
             {
-                return ActionOutcome.Failure(error);
+                return HandlerResult.Failure(error);
             }
 
             ids = list;
@@ -110,7 +110,7 @@ public sealed class ListUsersAction(IPeopleApi people) : IConnectorAction
             cancellationToken)
             .ConfigureAwait(false);
 
-        return ActionOutcome.Success($"Total users: {found.Count}", found, new JsonObject { ["total_users"] = found.Count });
+        return HandlerResult.Success($"Total users: {found.Count}", found, new JsonObject { ["total_users"] = found.Count });
     }
 
     // "a, b ,c," → "a,b,c": spaces around ids and empty entries (a trailing comma) are dropped.

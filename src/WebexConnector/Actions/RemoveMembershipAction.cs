@@ -5,7 +5,7 @@ using WebexConnector.Webex;
 namespace WebexConnector.Actions;
 
 /// <summary><c>remove_membership</c>: removes a person from a room, <c>DELETE /memberships/{membershipId}</c> (204, no body).</summary>
-public sealed class RemoveMembershipAction(IMembershipsApi memberships) : IConnectorAction
+public sealed class RemoveMembershipAction(IMembershipsApi memberships) : IActionHandler
 {
     internal static ParameterDefinition MembershipId { get; } = new() { Name = "membership_id", Description = "Id of the membership to remove", Required = true, Format = ParameterFormat.PathSegment, Contains = ["webex membership id"] };
 
@@ -18,7 +18,7 @@ public sealed class RemoveMembershipAction(IMembershipsApi memberships) : IConne
         ReadOnly = false,
         WebexCall = "DELETE /memberships/{membershipId}",
         RequiredScopes = ["spark:memberships_write"],
-        FailureActivity = "Error removing membership",
+        FailureMessagePrefix = "Error removing membership",
         UncertainOutcomeNote = "The person may or may not have been removed; list the memberships before trying again.",
         Parameters = [MembershipId],
         Output =
@@ -28,11 +28,11 @@ public sealed class RemoveMembershipAction(IMembershipsApi memberships) : IConne
         CreateHandler = services => new RemoveMembershipAction(services.GetRequiredService<IMembershipsApi>()),
     };
 
-    public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
+    public async Task<HandlerResult> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
     {
         var membershipId = parameters.GetRequiredString(MembershipId);
         using var response = await memberships.DeleteMembershipAsync(membershipId, cancellationToken).ConfigureAwait(false);
         await WebexResponses.EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-        return ActionOutcome.Success("Membership removed", summary: new JsonObject { ["membership_id"] = membershipId });
+        return HandlerResult.Success("Membership removed", summary: new JsonObject { ["membership_id"] = membershipId });
     }
 }

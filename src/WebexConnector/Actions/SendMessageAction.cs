@@ -9,7 +9,7 @@ namespace WebexConnector.Actions;
 /// <c>send_message</c>: posts a message to a room, a person, or an e-mail address, <c>POST /messages</c>; optionally as a
 /// reply in a thread, with one file (a public URL) and one adaptive card.
 /// </summary>
-public sealed class SendMessageAction(IMessagesApi messages) : IConnectorAction
+public sealed class SendMessageAction(IMessagesApi messages) : IActionHandler
 {
     /// <summary>Webex's limit for <c>text</c> and <c>markdown</c>.</summary>
     public const int MaxMessageBytes = 7439;
@@ -56,7 +56,7 @@ public sealed class SendMessageAction(IMessagesApi messages) : IConnectorAction
         ReadOnly = false,
         WebexCall = "POST /messages",
         RequiredScopes = ["spark:messages_write"],
-        FailureActivity = "Error sending message",
+        FailureMessagePrefix = "Error sending message",
         UncertainOutcomeNote = "The message may or may not have been delivered; check the destination before sending it again.",
         Parameters = [EndpointId, DestinationType, Message, Markdown, ParentId, Files, Card],
         Output =
@@ -72,14 +72,14 @@ public sealed class SendMessageAction(IMessagesApi messages) : IConnectorAction
         CreateHandler = services => new SendMessageAction(services.GetRequiredService<IMessagesApi>()),
     };
 
-    public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
+    public async Task<HandlerResult> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
     {
         var endpoint = parameters.GetRequiredString(EndpointId);
         var destination = parameters.GetRequiredString(DestinationType);
         var text = parameters.GetRequiredString(Message);
         if (destination == "email" && !ParameterValidator.IsEmailAddress(endpoint))
         {
-            return ActionOutcome.Failure($"Parameter 'endpoint_id' must be an e-mail address when destination_type is email; got '{TextSanitizer.Echo(endpoint)}'.");
+            return HandlerResult.Failure($"Parameter 'endpoint_id' must be an e-mail address when destination_type is email; got '{TextSanitizer.Echo(endpoint)}'.");
         }
 
         var markdown = parameters.GetBoolean(Markdown) == true;
@@ -99,7 +99,7 @@ public sealed class SendMessageAction(IMessagesApi messages) : IConnectorAction
 
         using var response = await messages.CreateMessageAsync(request, cancellationToken).ConfigureAwait(false);
         var created = await WebexResponses.ReadObjectAsync(response, cancellationToken).ConfigureAwait(false);
-        return ActionOutcome.Success("Message sent successfully", [created]);
+        return HandlerResult.Success("Message sent successfully", [created]);
     }
 
     // The validator has checked that the card is a JSON object; it is embedded as JSON, never as a string.

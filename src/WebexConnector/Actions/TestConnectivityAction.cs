@@ -10,7 +10,7 @@ namespace WebexConnector.Actions;
 /// <c>test_connectivity</c>: checks the asset's credentials with the cheapest call, <c>GET /people/me</c>. With
 /// OAuth and no usable token pair it first runs the authorization flow (browser or device); it is the only action that may.
 /// </summary>
-public sealed class TestConnectivityAction(IPeopleApi people, IConnectivityAuthorizer authorizer) : IConnectorAction
+public sealed class TestConnectivityAction(IPeopleApi people, IConnectivityAuthorizer authorizer) : IActionHandler
 {
     public static ActionDefinition Definition { get; } = new()
     {
@@ -21,7 +21,7 @@ public sealed class TestConnectivityAction(IPeopleApi people, IConnectivityAutho
         ReadOnly = true,
         WebexCall = "GET /people/me",
         RequiredScopes = ["spark:people_read"],
-        FailureActivity = "Test Connectivity Failed",
+        FailureMessagePrefix = "Test Connectivity Failed",
         Output =
         [
             new("action_result.summary.display_name", "string"),
@@ -31,7 +31,7 @@ public sealed class TestConnectivityAction(IPeopleApi people, IConnectivityAutho
             services.GetRequiredService<IPeopleApi>(), services.GetRequiredService<IConnectivityAuthorizer>()),
     };
 
-    public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
+    public async Task<HandlerResult> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
     {
         await authorizer.EnsureAuthorizedAsync(cancellationToken).ConfigureAwait(false);
         JsonElement me;
@@ -46,8 +46,8 @@ public sealed class TestConnectivityAction(IPeopleApi people, IConnectivityAutho
             me = await GetMyOwnDetailsAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        // The message stays exactly what SOAR and the contract expect; the summary says as whom the asset acts.
-        return ActionOutcome.Success("Test Connectivity Passed", summary: AsWhom(me));
+        // The message stays exactly what SOAR playbooks expect; the summary says as whom the asset acts.
+        return HandlerResult.Success("Test Connectivity Passed", summary: AsWhom(me));
     }
 
     private async Task<JsonElement> GetMyOwnDetailsAsync(CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace WebexConnector.Actions;
 /// <c>update_room</c>: changes a room's title and settings, <c>PUT /rooms/{roomId}</c>. The PUT sets the settings
 /// as a whole, so the room is read first (<c>GET /rooms/{roomId}</c>) and every setting not given keeps its value.
 /// </summary>
-public sealed class UpdateRoomAction(IRoomsApi rooms) : IConnectorAction
+public sealed class UpdateRoomAction(IRoomsApi rooms) : IActionHandler
 {
     internal static ParameterDefinition RoomId { get; } = new() { Name = "room_id", Description = "Id of the room to update", Required = true, Format = ParameterFormat.PathSegment, Contains = ["webex room id"] };
 
@@ -31,20 +31,20 @@ public sealed class UpdateRoomAction(IRoomsApi rooms) : IConnectorAction
         ReadOnly = false,
         WebexCall = "PUT /rooms/{roomId}",
         RequiredScopes = ["spark:rooms_read", "spark:rooms_write"],
-        FailureActivity = "Error updating room",
+        FailureMessagePrefix = "Error updating room",
         UncertainOutcomeNote = "The room may or may not have been updated; get its details before updating it again.",
         Parameters = [RoomId, Title, .. Settings.All],
         Output = RoomOutput.DataPaths,
         CreateHandler = services => new UpdateRoomAction(services.GetRequiredService<IRoomsApi>()),
     };
 
-    public async Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
+    public async Task<HandlerResult> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken)
     {
         var roomId = parameters.GetRequiredString(RoomId);
         var given = RoomSettings.FromParameters(parameters, Settings);
         if (given.CheckGivenOnly() is { } contradiction)
         {
-            return ActionOutcome.Failure(contradiction);
+            return HandlerResult.Failure(contradiction);
         }
 
         JsonElement room;
@@ -56,13 +56,13 @@ public sealed class UpdateRoomAction(IRoomsApi rooms) : IConnectorAction
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             // Nothing was changed yet: the usual message, but not "the room may or may not have been updated".
-            return ActionOutcome.Failure(WebexFailureMessage.For(Definition.FailureActivity, e, uncertainOutcomeNote: null, Definition.RequiredScopes));
+            return HandlerResult.Failure(WebexFailureMessage.For(Definition.FailureMessagePrefix, e, uncertainOutcomeNote: null, Definition.RequiredScopes));
         }
 
         var current = RoomSettings.FromRoom(room);
         if (given.CheckUpdateOf(current) is { } broken)
         {
-            return ActionOutcome.Failure(broken);
+            return HandlerResult.Failure(broken);
         }
 
         var settings = given.Over(current);
@@ -80,6 +80,6 @@ public sealed class UpdateRoomAction(IRoomsApi rooms) : IConnectorAction
 
         using var response = await rooms.UpdateRoomAsync(roomId, request, cancellationToken).ConfigureAwait(false);
         var updated = await WebexResponses.ReadObjectAsync(response, cancellationToken).ConfigureAwait(false);
-        return ActionOutcome.Success("Room updated", [updated]);
+        return HandlerResult.Success("Room updated", [updated]);
     }
 }

@@ -15,7 +15,7 @@ public sealed class TokenStateStore
     public TokenStateStore(string stateDirectory, string assetId)
     {
         Directory = stateDirectory;
-        var id = AssetId.Validate(assetId); // both paths are built from the checked id
+        var id = AssetIdRules.Validate(assetId); // both paths are built from the checked id
         FilePath = Path.Combine(stateDirectory, $"{id}_state.json");
         LockPath = Path.Combine(stateDirectory, $"{id}_state.lock");
     }

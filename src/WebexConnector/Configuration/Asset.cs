@@ -19,7 +19,7 @@ public sealed record Asset(string Id, AssetConfig Config)
     {
         ArgumentNullException.ThrowIfNull(redactor);
         redactor.AddRange(await AssetConfigLoader.SecretValuesAsync(rawConfig).ConfigureAwait(false));
-        var id = AssetId.Validate(assetId);
+        var id = AssetIdRules.Validate(assetId);
         return new Asset(id, await AssetConfigLoader.LoadAsync(rawConfig, unknownKeys).ConfigureAwait(false));
     }
 }

@@ -29,9 +29,6 @@ public sealed record AssetConfig
     /// <summary>A PAT always wins over an OAuth integration.</summary>
     public AuthMode AuthMode => AuthorizationKey is not null ? AuthMode.PersonalAccessToken : AuthMode.OAuth;
 
-    /// <summary>Values that must never be printed.</summary>
-    public IEnumerable<string> Secrets => new[] { AuthorizationKey, ClientSecret }.OfType<string>();
-
     /// <summary>Hides the secrets from debuggers and accidental string formatting.</summary>
     public override string ToString() => $"AssetConfig {{ AuthMode = {AuthMode}, BaseUrl = {BaseUrl} }}";
 }

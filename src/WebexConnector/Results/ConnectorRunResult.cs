@@ -3,7 +3,7 @@ using WebexConnector.Security;
 
 namespace WebexConnector.Results;
 
-/// <summary>The document printed for a run: the keys of a SOAR connector run (contract section 4).</summary>
+/// <summary>The document printed for a run: the keys of a SOAR connector run (README "Output").</summary>
 public sealed record ConnectorRunResult
 {
     public string? Identifier { get; init; }
@@ -18,12 +18,12 @@ public sealed record ConnectorRunResult
     /// <summary>Set when the invocation was unusable: the message saying what is wrong.</summary>
     public string? InvocationError { get; init; }
 
-    public RunOutcome Outcome =>
-        InvocationError is not null ? RunOutcome.InvalidInvocation
-        : Results.All(r => r.Succeeded) ? RunOutcome.Succeeded
-        : RunOutcome.ActionFailed;
+    public ConnectorRunStatus Outcome =>
+        InvocationError is not null ? ConnectorRunStatus.InvalidInvocation
+        : Results.All(r => r.Succeeded) ? ConnectorRunStatus.Succeeded
+        : ConnectorRunStatus.ActionFailed;
 
-    public string Status => Outcome == RunOutcome.Succeeded ? ResultStatus.Success : ResultStatus.Failed;
+    public string Status => Outcome == ConnectorRunStatus.Succeeded ? ResultStatus.Success : ResultStatus.Failed;
 
     public int SuccessfulCount => Results.Count(r => r.Succeeded);
 

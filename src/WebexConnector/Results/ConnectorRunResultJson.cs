@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace WebexConnector.Results;
 
-/// <summary>Writes a <see cref="ConnectorRunResult"/> with exactly the keys of contract section 4.</summary>
+/// <summary>Writes a <see cref="ConnectorRunResult"/> with exactly the keys of a SOAR connector run (README "Output").</summary>
 public static class ConnectorRunResultJson
 {
     public static string Write(ConnectorRunResult result) => OutputJson.Write(writer => Write(writer, result));

@@ -11,7 +11,7 @@ public sealed record ConnectorRun
     public string? Action { get; init; }
 
     /// <summary>Not yet validated; <see cref="Configuration.AssetId"/> checks it before any path is built from it.</summary>
-    public string AssetId { get; init; } = Configuration.AssetId.Default;
+    public string AssetId { get; init; } = Configuration.AssetIdRules.Default;
 
     /// <summary>The asset config object, not yet validated.</summary>
     public required JsonElement Config { get; init; }

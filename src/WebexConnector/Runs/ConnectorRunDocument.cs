@@ -43,7 +43,7 @@ public static class ConnectorRunDocument
         {
             Identifier = RequiredString(root, "identifier"),
             Action = OptionalString(root, "action"),
-            AssetId = OptionalString(root, "asset_id") ?? Configuration.AssetId.Default,
+            AssetId = OptionalString(root, "asset_id") ?? Configuration.AssetIdRules.Default,
             Config = OptionalObject(root, "config") ?? EmptyObject(),
             UnknownConfigKeys = Configuration.UnknownKeyPolicy.IgnoreAllButTypos,
             Parameters = ParameterEntries(root),

@@ -75,7 +75,7 @@ public sealed class ConnectorRunner(ConnectorRunnerOptions options)
             return new ActionResult
             {
                 Succeeded = false,
-                Message = $"{definition.FailureActivity}. The action was cancelled before it started.",
+                Message = $"{definition.FailureMessagePrefix}. The action was cancelled before it started.",
                 Parameter = validation.Echo,
             };
         }
@@ -109,14 +109,14 @@ public sealed class ConnectorRunner(ConnectorRunnerOptions options)
             var reason = cancellationToken.IsCancellationRequested
                 ? "The action was cancelled."
                 : $"The action did not finish within {limit.TotalSeconds:0} s.";
-            return Failed(WebexFailureMessage.Cancelled(definition.FailureActivity, reason, definition.UncertainOutcomeNote));
+            return Failed(WebexFailureMessage.Cancelled(definition.FailureMessagePrefix, reason, definition.UncertainOutcomeNote));
         }
 #pragma warning disable CA1031 // One failed entry must not take the others (or the output document) down with it.
         catch (Exception e)
 #pragma warning restore CA1031
         {
             logger.ActionFailed(e, definition.Identifier, index);
-            return Failed(WebexFailureMessage.For(definition.FailureActivity, e, definition.UncertainOutcomeNote, definition.RequiredScopes));
+            return Failed(WebexFailureMessage.For(definition.FailureMessagePrefix, e, definition.UncertainOutcomeNote, definition.RequiredScopes));
         }
 
         ActionResult Failed(string message) => new() { Succeeded = false, Message = message, Parameter = validation.Echo };

@@ -10,7 +10,7 @@ public sealed record ConnectorRunnerOptions
     /// <summary>Learns every secret of the run; the host must pass everything it prints through it.</summary>
     public required SecretRedactor Redactor { get; init; }
 
-    /// <summary><c>--state-dir</c>; <c>null</c> applies the contract's precedence (environment, XDG, home).</summary>
+    /// <summary><c>--state-dir</c>; <c>null</c> applies the README's precedence ($WEBEX_CONNECTOR_STATE_DIR, $XDG_STATE_HOME, home).</summary>
     public string? StateDirectory { get; init; }
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

@@ -27,10 +27,10 @@ public sealed record BrowserResponse(HttpStatusCode Status, string Body);
 /// </summary>
 public abstract class OAuthTestBase : CliTestBase
 {
-    /// <summary>The line prefix test connectivity prints to stderr (contract section 5).</summary>
+    /// <summary>The line prefix test connectivity prints to stderr.</summary>
     protected const string PromptPrefix = "Open this URL in a browser to authorize: ";
 
-    /// <summary>What the browser must be answered with (contract section 5).</summary>
+    /// <summary>What the browser must be answered with.</summary>
     protected const string SuccessPage = "Code received. Please close this window, the action will continue to get new token.";
 
     protected const string DefaultScope = "spark:people_read spark:rooms_read spark:messages_write";

@@ -21,7 +21,7 @@ public class ActionCatalogTests
                 Assert.That(action.Identifier, Does.Match("^[a-z]+(_[a-z]+)*$"), action.Identifier);
                 Assert.That(action.Name, Is.EqualTo(action.Identifier.Replace('_', ' ')), action.Identifier);
                 Assert.That(action.Description, Is.Not.Empty, action.Identifier);
-                Assert.That(action.FailureActivity, Is.Not.Empty, action.Identifier);
+                Assert.That(action.FailureMessagePrefix, Is.Not.Empty, action.Identifier);
                 Assert.That(Enum.IsDefined(action.Type), Is.True, action.Identifier);
             }
         }

@@ -106,7 +106,7 @@ public class ConnectorRunResultJsonTests
             Assert.That(root.GetProperty("result_summary").GetProperty("total_objects").GetInt32(), Is.Zero);
             Assert.That(root.GetProperty("result_summary").GetProperty("total_objects_successful").GetInt32(), Is.Zero);
             Assert.That(root.GetProperty("result_data").GetArrayLength(), Is.Zero);
-            Assert.That(result.Outcome, Is.EqualTo(RunOutcome.InvalidInvocation));
+            Assert.That(result.Outcome, Is.EqualTo(ConnectorRunStatus.InvalidInvocation));
         }
     }
 

@@ -25,7 +25,7 @@ public class ConnectorRunnerTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(result.Outcome, Is.EqualTo(RunOutcome.InvalidInvocation));
+            Assert.That(result.Outcome, Is.EqualTo(ConnectorRunStatus.InvalidInvocation));
             Assert.That(result.Status, Is.EqualTo("failed"));
             Assert.That(result.Message, Does.Contain("delete_everything"));
             Assert.That(result.Identifier, Is.EqualTo("delete_everything"));
@@ -47,7 +47,7 @@ public class ConnectorRunnerTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(result.Outcome, Is.EqualTo(RunOutcome.ActionFailed));
+            Assert.That(result.Outcome, Is.EqualTo(ConnectorRunStatus.ActionFailed));
             Assert.That(result.Results.Select(r => r.Message), Has.All.EqualTo("Error sending message. The action was cancelled before it started."));
             Assert.That(harness.Http.GetMatchCount(post), Is.Zero);
         }
@@ -66,7 +66,7 @@ public class ConnectorRunnerTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(result.Outcome, Is.EqualTo(RunOutcome.InvalidInvocation));
+            Assert.That(result.Outcome, Is.EqualTo(ConnectorRunStatus.InvalidInvocation));
             Assert.That(result.Message, Does.Contain("asset_id"));
             Assert.That(result.Results, Is.Empty);
             Assert.That(harness.RequestCount, Is.Zero);
@@ -85,7 +85,7 @@ public class ConnectorRunnerTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(result.Outcome, Is.EqualTo(RunOutcome.InvalidInvocation));
+            Assert.That(result.Outcome, Is.EqualTo(ConnectorRunStatus.InvalidInvocation));
             Assert.That(result.Status, Is.EqualTo("failed"));
             Assert.That(result.Message, Does.Contain(named));
             Assert.That(result.Message, Does.Not.Contain(ConnectorHarness.Pat));
@@ -137,7 +137,7 @@ public class ConnectorRunnerTests
             Assert.That(result.Results[0].Summary["found_user"]?.GetValue<bool>(), Is.True);
             Assert.That(result.Results[2].Summary["found_user"]?.GetValue<bool>(), Is.False);
             Assert.That(result.Results[2].Parameter.ContainsKey("context"), Is.False);
-            Assert.That(result.Outcome, Is.EqualTo(RunOutcome.ActionFailed));
+            Assert.That(result.Outcome, Is.EqualTo(ConnectorRunStatus.ActionFailed));
             Assert.That(result.Message, Is.EqualTo("1 of 3 actions failed"));
             Assert.That(harness.RequestCount, Is.EqualTo(2));
         }
@@ -156,7 +156,7 @@ public class ConnectorRunnerTests
             Assert.That(result.Results, Has.Count.EqualTo(1));
             Assert.That(result.Results[0].Parameter, Is.Empty);
             Assert.That(harness.Http.GetMatchCount(me), Is.EqualTo(1));
-            Assert.That(result.Outcome, Is.EqualTo(RunOutcome.Succeeded));
+            Assert.That(result.Outcome, Is.EqualTo(ConnectorRunStatus.Succeeded));
         }
     }
 
@@ -188,7 +188,7 @@ public class ConnectorRunnerTests
         {
             Assert.That(result.Status, Is.EqualTo("failed"));
             Assert.That(result.Message, Is.EqualTo("1 of 2 actions failed"));
-            Assert.That(result.Outcome, Is.EqualTo(RunOutcome.ActionFailed));
+            Assert.That(result.Outcome, Is.EqualTo(ConnectorRunStatus.ActionFailed));
         }
     }
 
@@ -213,7 +213,7 @@ public class ConnectorRunnerTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.Message, Is.EqualTo("1 action failed"));
-            Assert.That(result.Outcome, Is.EqualTo(RunOutcome.ActionFailed));
+            Assert.That(result.Outcome, Is.EqualTo(ConnectorRunStatus.ActionFailed));
         }
     }
 

@@ -2,7 +2,7 @@ using WebexConnector.Configuration;
 
 namespace WebexConnector.Tests.Configuration;
 
-public class AssetIdTests
+public class AssetIdRulesTests
 {
     [TestCase("default")]
     [TestCase("webex-prod")]
@@ -11,13 +11,13 @@ public class AssetIdTests
     [TestCase("0")]
     public void IsValid_AllowedCharacters_IsTrue(string id)
     {
-        Assert.That(AssetId.IsValid(id), Is.True);
+        Assert.That(AssetIdRules.IsValid(id), Is.True);
     }
 
     [Test]
     public void IsValid_128Characters_IsTrue()
     {
-        Assert.That(AssetId.IsValid(new string('a', 128)), Is.True);
+        Assert.That(AssetIdRules.IsValid(new string('a', 128)), Is.True);
     }
 
     [TestCase("../x")]
@@ -33,32 +33,32 @@ public class AssetIdTests
     [TestCase("~")]
     public void IsValid_ForbiddenCharacters_IsFalse(string id)
     {
-        Assert.That(AssetId.IsValid(id), Is.False);
+        Assert.That(AssetIdRules.IsValid(id), Is.False);
     }
 
     [Test]
     public void IsValid_129Characters_IsFalse()
     {
-        Assert.That(AssetId.IsValid(new string('a', 129)), Is.False);
+        Assert.That(AssetIdRules.IsValid(new string('a', 129)), Is.False);
     }
 
     [Test]
     public void IsValid_Null_IsFalse()
     {
-        Assert.That(AssetId.IsValid(null), Is.False);
+        Assert.That(AssetIdRules.IsValid(null), Is.False);
     }
 
     [TestCase("webex-prod\n")]
     [TestCase("webex-prod\r\n")]
     public void IsValid_TrailingLineBreak_IsFalse(string id)
     {
-        Assert.That(AssetId.IsValid(id), Is.False, "a line break would end up in the state file's name");
+        Assert.That(AssetIdRules.IsValid(id), Is.False, "a line break would end up in the state file's name");
     }
 
     [Test]
     public void Validate_ValidId_ReturnsIt()
     {
-        Assert.That(AssetId.Validate("webex-prod"), Is.EqualTo("webex-prod"));
+        Assert.That(AssetIdRules.Validate("webex-prod"), Is.EqualTo("webex-prod"));
     }
 
     [TestCase("../x")]
@@ -66,6 +66,6 @@ public class AssetIdTests
     [TestCase(null)]
     public void Validate_InvalidId_ThrowsInvocationExceptionNamingAssetId(string? id)
     {
-        Assert.That(() => AssetId.Validate(id), Throws.TypeOf<ConnectorInvocationException>().With.Message.Contains("asset_id"));
+        Assert.That(() => AssetIdRules.Validate(id), Throws.TypeOf<ConnectorInvocationException>().With.Message.Contains("asset_id"));
     }
 }

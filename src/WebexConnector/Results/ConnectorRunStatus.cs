@@ -1,7 +1,7 @@
 namespace WebexConnector.Results;
 
 /// <summary>How a whole invocation ended; the CLI maps it to its exit code.</summary>
-public enum RunOutcome
+public enum ConnectorRunStatus
 {
     /// <summary>Every action result succeeded.</summary>
     Succeeded,

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace WebexConnector.Actions;
 
 /// <summary>What one run of an action produced: status, message, the Webex objects and the summary.</summary>
-public sealed record ActionOutcome
+public sealed record HandlerResult
 {
     public required bool Succeeded { get; init; }
 
@@ -15,8 +15,8 @@ public sealed record ActionOutcome
 
     public JsonObject Summary { get; init; } = [];
 
-    public static ActionOutcome Success(string message, IReadOnlyList<JsonElement>? data = null, JsonObject? summary = null) =>
+    public static HandlerResult Success(string message, IReadOnlyList<JsonElement>? data = null, JsonObject? summary = null) =>
         new() { Succeeded = true, Message = message, Data = data ?? [], Summary = summary ?? [] };
 
-    public static ActionOutcome Failure(string message) => new() { Succeeded = false, Message = message };
+    public static HandlerResult Failure(string message) => new() { Succeeded = false, Message = message };
 }

@@ -1,11 +1,11 @@
 namespace WebexConnector.Actions;
 
 /// <summary>The code that performs one action with already-validated parameters.</summary>
-public interface IConnectorAction
+public interface IActionHandler
 {
     /// <summary>
     /// Performs the action. Webex failures are thrown (<see cref="Webex.WebexApiException"/>,
     /// <see cref="HttpRequestException"/>) and turned into the failure message in one place by the dispatcher.
     /// </summary>
-    Task<ActionOutcome> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken);
+    Task<HandlerResult> ExecuteAsync(ActionParameters parameters, CancellationToken cancellationToken);
 }
