@@ -4,7 +4,7 @@ namespace WebexConnector;
 /// The invocation itself is unusable (unreadable JSON, unknown identifier, invalid asset config or asset id):
 /// no action runs, and the CLI exits with 2. The message is shown to the operator as is.
 /// </summary>
-public sealed class ConnectorInvocationException : Exception
+internal sealed class ConnectorInvocationException : Exception
 {
     public ConnectorInvocationException(string message)
         : base(message)

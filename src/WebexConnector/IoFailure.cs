@@ -5,7 +5,7 @@ namespace WebexConnector;
 /// A file-system failure in an operator's words: .NET says "Access to the path '/tmp' is denied" for a folder opened
 /// as a file, and names paths the message already names.
 /// </summary>
-public static class IoFailure
+internal static class IoFailure
 {
     /// <summary>e.g. <c>it is a folder, not a file</c>, <c>no such file</c>, <c>permission denied</c>.</summary>
     public static string Describe(Exception exception, string? path = null)

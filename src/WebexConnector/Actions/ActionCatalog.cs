@@ -1,7 +1,7 @@
 namespace WebexConnector.Actions;
 
 /// <summary>Every action the connector offers. The dispatcher, the CLI and the <c>actions</c> catalogue all read this list.</summary>
-public static class ActionCatalog
+internal static class ActionCatalog
 {
     public static IReadOnlyList<ActionDefinition> All { get; } =
     [

@@ -7,7 +7,7 @@ namespace WebexConnector.Actions;
 /// Writes the <c>actions</c> catalogue, <c>{"actions": [...]}</c>, in the shape of a SOAR app manifest's
 /// <c>actions</c>. Generated from the same <see cref="ActionDefinition"/>s the dispatcher and validation use.
 /// </summary>
-public static class ActionCatalogJson
+internal static class ActionCatalogJson
 {
     public static string Write(IEnumerable<ActionDefinition> actions) => OutputJson.Write(writer =>
     {

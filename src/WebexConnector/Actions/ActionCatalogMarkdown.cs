@@ -6,7 +6,7 @@ namespace WebexConnector.Actions;
 /// The README's action and parameter tables, generated from the same <see cref="ActionDefinition"/>s the
 /// dispatcher uses; a test keeps the README's copy equal to this.
 /// </summary>
-public static class ActionCatalogMarkdown
+internal static class ActionCatalogMarkdown
 {
     public const string BeginMarker = "<!-- actions:begin (generated from the action definitions; see ReadmeTests) -->";
     public const string EndMarker = "<!-- actions:end -->";

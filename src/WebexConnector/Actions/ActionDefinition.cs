@@ -5,7 +5,7 @@ namespace WebexConnector.Actions;
 /// catalogue, the operator-form CLI commands and their help. Adding an action is one file that declares one of
 /// these (plus one line in <see cref="ActionCatalog"/>).
 /// </summary>
-public sealed record ActionDefinition
+internal sealed record ActionDefinition
 {
     /// <summary>e.g. <c>send_message</c>.</summary>
     public required string Identifier { get; init; }

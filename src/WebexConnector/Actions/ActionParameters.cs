@@ -5,7 +5,7 @@ namespace WebexConnector.Actions;
 /// action declares as a member (<c>parameters.GetString(SendMessageAction.Message)</c>), so a renamed parameter is
 /// a compile error rather than a value that is silently never read.
 /// </summary>
-public sealed class ActionParameters
+internal sealed class ActionParameters
 {
     private readonly Dictionary<string, object> _values;
 

@@ -1,7 +1,7 @@
 namespace WebexConnector.Actions;
 
 /// <summary>The SOAR manifest's action <c>type</c>.</summary>
-public enum ActionType
+internal enum ActionType
 {
     Test,
     Investigate,

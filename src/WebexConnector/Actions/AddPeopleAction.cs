@@ -4,7 +4,7 @@ using WebexConnector.Webex;
 namespace WebexConnector.Actions;
 
 /// <summary><c>add_people</c>: adds one person to a room by person id or e-mail address, <c>POST /memberships</c>.</summary>
-public sealed class AddPeopleAction(IMembershipsApi memberships) : IActionHandler
+internal sealed class AddPeopleAction(IMembershipsApi memberships) : IActionHandler
 {
     internal static ParameterDefinition RoomId { get; } = new() { Name = "room_id", Description = "Id of the room to add the person to", Required = true, Contains = ["webex room id"] };
 

@@ -4,7 +4,7 @@ using WebexConnector.Webex;
 namespace WebexConnector.Actions;
 
 /// <summary><c>create_room</c>: creates a group room (space) with the user as its first member, <c>POST /rooms</c>.</summary>
-public sealed class CreateRoomAction(IRoomsApi rooms) : IActionHandler
+internal sealed class CreateRoomAction(IRoomsApi rooms) : IActionHandler
 {
     internal static ParameterDefinition Title { get; } = new() { Name = "title", Description = "Name of the room", Required = true };
 

@@ -4,7 +4,7 @@ using WebexConnector.Webex;
 namespace WebexConnector.Actions;
 
 /// <summary><c>delete_message</c>: deletes a message, <c>DELETE /messages/{messageId}</c> (204). Never retried after a 5xx or a timeout.</summary>
-public sealed class DeleteMessageAction(IMessagesApi messages) : IActionHandler
+internal sealed class DeleteMessageAction(IMessagesApi messages) : IActionHandler
 {
     internal static ParameterDefinition MessageId { get; } = new() { Name = "message_id", Description = "The id of the message to delete", Required = true, Format = ParameterFormat.PathSegment, Contains = ["webex message id"] };
 

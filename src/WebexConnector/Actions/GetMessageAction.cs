@@ -4,7 +4,7 @@ using WebexConnector.Webex;
 namespace WebexConnector.Actions;
 
 /// <summary><c>get_message</c>: one message by id, <c>GET /messages/{messageId}</c>. An unknown id is Webex's 404, a failure.</summary>
-public sealed class GetMessageAction(IMessagesApi messages) : IActionHandler
+internal sealed class GetMessageAction(IMessagesApi messages) : IActionHandler
 {
     internal static ParameterDefinition MessageId { get; } = new() { Name = "message_id", Description = "The message's id", Required = true, Format = ParameterFormat.PathSegment, Contains = ["webex message id"] };
 

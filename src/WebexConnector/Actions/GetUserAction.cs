@@ -5,7 +5,7 @@ using WebexConnector.Webex;
 namespace WebexConnector.Actions;
 
 /// <summary><c>get_user</c>: finds a person by e-mail, <c>GET /people?email=</c>. Not found is a success.</summary>
-public sealed class GetUserAction(IPeopleApi people) : IActionHandler
+internal sealed class GetUserAction(IPeopleApi people) : IActionHandler
 {
     internal static ParameterDefinition EmailAddress { get; } = new() { Name = "email_address", Description = "E-mail address of the user", Required = true, Format = ParameterFormat.EmailAddress, Contains = ["email"] };
 

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace WebexConnector.Actions;
 
 /// <summary>What one run of an action produced: status, message, the Webex objects and the summary.</summary>
-public sealed record HandlerResult
+internal sealed record HandlerResult
 {
     public required bool Succeeded { get; init; }
 

@@ -1,7 +1,7 @@
 namespace WebexConnector.Actions;
 
 /// <summary>The code that performs one action with already-validated parameters.</summary>
-public interface IActionHandler
+internal interface IActionHandler
 {
     /// <summary>
     /// Performs the action. Webex failures are thrown (<see cref="Webex.WebexApiException"/>,

@@ -9,7 +9,7 @@ namespace WebexConnector.Actions;
 /// <c>list_events</c>: the compliance officer's audit trail (messages, memberships, ... created, updated or
 /// deleted in the organization), <c>GET /events</c> page by page via <c>Link</c>.
 /// </summary>
-public sealed class ListEventsAction(IEventsApi events) : IActionHandler
+internal sealed class ListEventsAction(IEventsApi events) : IActionHandler
 {
     /// <summary>The spec's <c>serviceType</c>: "only applicable and mandatory when resource is set to convergedRecordings".</summary>
     private const string RecordingsResource = "convergedRecordings";

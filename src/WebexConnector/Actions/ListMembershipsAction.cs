@@ -9,7 +9,7 @@ namespace WebexConnector.Actions;
 /// Webex wants <c>roomId</c> with <c>personId</c>/<c>personEmail</c>, except for a compliance officer, who may list
 /// every membership of a person. The connector cannot tell the two apart, so it leaves that rule to Webex (a 400).
 /// </remarks>
-public sealed class ListMembershipsAction(IMembershipsApi memberships) : IActionHandler
+internal sealed class ListMembershipsAction(IMembershipsApi memberships) : IActionHandler
 {
     internal static ParameterDefinition RoomId { get; } = new() { Name = "room_id", Description = "Only memberships of this room", Contains = ["webex room id"] };
 

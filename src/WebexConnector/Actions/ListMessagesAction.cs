@@ -5,7 +5,7 @@ using WebexConnector.Webex;
 namespace WebexConnector.Actions;
 
 /// <summary><c>list_messages</c>: the messages of one room, newest first, <c>GET /messages</c> page by page via <c>Link</c>.</summary>
-public sealed class ListMessagesAction(IMessagesApi messages) : IActionHandler
+internal sealed class ListMessagesAction(IMessagesApi messages) : IActionHandler
 {
     /// <summary>Webex's largest <c>max</c> when <c>mentionedPeople</c> is given (OpenAPI: "Cannot exceed 100").</summary>
     public const int MaxPageSizeWithMentionedPeople = 100;

@@ -5,7 +5,7 @@ using WebexConnector.Webex;
 namespace WebexConnector.Actions;
 
 /// <summary><c>list_rooms</c>: every room the token can see, <c>GET /rooms</c> page by page via <c>Link</c>.</summary>
-public sealed class ListRoomsAction(IRoomsApi rooms) : IActionHandler
+internal sealed class ListRoomsAction(IRoomsApi rooms) : IActionHandler
 {
     internal static ParameterDefinition Type { get; } = new() { Name = "type", Description = "Only rooms of this type", AllowedValues = ["direct", "group"] };
 

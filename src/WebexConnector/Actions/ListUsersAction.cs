@@ -10,7 +10,7 @@ namespace WebexConnector.Actions;
 /// <c>list_users</c>: people by e-mail, name prefix or ids, or (for an admin) everyone, optionally by organization
 /// or location; <c>GET /people</c> page by page via <c>Link</c>.
 /// </summary>
-public sealed class ListUsersAction(IPeopleApi people) : IActionHandler
+internal sealed class ListUsersAction(IPeopleApi people) : IActionHandler
 {
     /// <summary>Webex's limit for <c>id</c>: "Accepts up to 85 person IDs separated by commas".</summary>
     public const int MaxIds = 85;

@@ -1,7 +1,7 @@
 namespace WebexConnector.Actions;
 
 /// <summary>A data path a playbook can read from an action result (SOAR manifest <c>output</c> entry).</summary>
-public sealed record OutputDataPath(string DataPath, string DataType)
+internal sealed record OutputDataPath(string DataPath, string DataType)
 {
     /// <summary>SOAR <c>contains</c> types of the value, e.g. <c>email</c>.</summary>
     public IReadOnlyList<string> Contains { get; init; } = [];

@@ -1,7 +1,7 @@
 namespace WebexConnector.Actions;
 
 /// <summary>One parameter of an action and its rules; drives validation, the catalogue, the CLI options and the docs.</summary>
-public sealed record ParameterDefinition
+internal sealed record ParameterDefinition
 {
     public required string Name { get; init; }
 

@@ -1,7 +1,7 @@
 namespace WebexConnector.Actions;
 
 /// <summary>What a text parameter must look like, beyond its length; checked before any request is sent.</summary>
-public enum ParameterFormat
+internal enum ParameterFormat
 {
     /// <summary>Any text.</summary>
     Any,

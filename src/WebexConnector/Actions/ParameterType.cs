@@ -1,7 +1,7 @@
 namespace WebexConnector.Actions;
 
 /// <summary>A parameter's type, as the SOAR manifest's <c>data_type</c> names it.</summary>
-public enum ParameterType
+internal enum ParameterType
 {
     /// <summary><c>string</c>: only a JSON string is accepted.</summary>
     Text,

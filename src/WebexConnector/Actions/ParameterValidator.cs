@@ -13,7 +13,7 @@ namespace WebexConnector.Actions;
 /// against an action's <see cref="ParameterDefinition"/>s. A value that breaks its rule gives a message naming
 /// the parameter, and the action is not run.
 /// </summary>
-public static partial class ParameterValidator
+internal static partial class ParameterValidator
 {
     /// <summary>Bound for string parameters without their own limit; Webex ids and e-mails are far shorter.</summary>
     public const int DefaultMaxUtf8Bytes = 2048;
@@ -197,4 +197,4 @@ public static partial class ParameterValidator
 }
 
 /// <summary>The outcome of <see cref="ParameterValidator.Validate"/>: the echo of what was given, and either values or an error.</summary>
-public sealed record ParameterValidation(JsonObject Echo, ActionParameters? Values, string Error);
+internal sealed record ParameterValidation(JsonObject Echo, ActionParameters? Values, string Error);

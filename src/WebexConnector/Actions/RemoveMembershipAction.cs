@@ -5,7 +5,7 @@ using WebexConnector.Webex;
 namespace WebexConnector.Actions;
 
 /// <summary><c>remove_membership</c>: removes a person from a room, <c>DELETE /memberships/{membershipId}</c> (204, no body).</summary>
-public sealed class RemoveMembershipAction(IMembershipsApi memberships) : IActionHandler
+internal sealed class RemoveMembershipAction(IMembershipsApi memberships) : IActionHandler
 {
     internal static ParameterDefinition MembershipId { get; } = new() { Name = "membership_id", Description = "Id of the membership to remove", Required = true, Format = ParameterFormat.PathSegment, Contains = ["webex membership id"] };
 

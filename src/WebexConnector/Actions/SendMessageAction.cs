@@ -9,7 +9,7 @@ namespace WebexConnector.Actions;
 /// <c>send_message</c>: posts a message to a room, a person, or an e-mail address, <c>POST /messages</c>; optionally as a
 /// reply in a thread, with one file (a public URL) and one adaptive card.
 /// </summary>
-public sealed class SendMessageAction(IMessagesApi messages) : IActionHandler
+internal sealed class SendMessageAction(IMessagesApi messages) : IActionHandler
 {
     /// <summary>Webex's limit for <c>text</c> and <c>markdown</c>.</summary>
     public const int MaxMessageBytes = 7439;

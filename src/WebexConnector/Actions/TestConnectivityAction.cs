@@ -10,7 +10,7 @@ namespace WebexConnector.Actions;
 /// <c>test_connectivity</c>: checks the asset's credentials with the cheapest call, <c>GET /people/me</c>. With
 /// OAuth and no usable token pair it first runs the authorization flow (browser or device); it is the only action that may.
 /// </summary>
-public sealed class TestConnectivityAction(IPeopleApi people, IConnectivityAuthorizer authorizer) : IActionHandler
+internal sealed class TestConnectivityAction(IPeopleApi people, IConnectivityAuthorizer authorizer) : IActionHandler
 {
     public static ActionDefinition Definition { get; } = new()
     {

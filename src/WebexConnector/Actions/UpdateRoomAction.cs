@@ -8,7 +8,7 @@ namespace WebexConnector.Actions;
 /// <c>update_room</c>: changes a room's title and settings, <c>PUT /rooms/{roomId}</c>. The PUT sets the settings
 /// as a whole, so the room is read first (<c>GET /rooms/{roomId}</c>) and every setting not given keeps its value.
 /// </summary>
-public sealed class UpdateRoomAction(IRoomsApi rooms) : IActionHandler
+internal sealed class UpdateRoomAction(IRoomsApi rooms) : IActionHandler
 {
     internal static ParameterDefinition RoomId { get; } = new() { Name = "room_id", Description = "Id of the room to update", Required = true, Format = ParameterFormat.PathSegment, Contains = ["webex room id"] };
 

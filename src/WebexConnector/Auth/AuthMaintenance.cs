@@ -5,7 +5,7 @@ using WebexConnector.Configuration;
 namespace WebexConnector.Auth;
 
 /// <summary><c>auth status</c> and <c>auth reset</c>: what is stored for an asset, and forgetting it. Never shows a token.</summary>
-public static class AuthMaintenance
+internal static class AuthMaintenance
 {
     public static AuthReport Status(AssetConfig config, TokenStateStore store, TimeProvider time)
     {
@@ -93,4 +93,4 @@ public static class AuthMaintenance
 /// What <see cref="AuthMaintenance"/> reports: a message and one data object; <paramref name="Healthy"/> is false when
 /// the stored state cannot be used (a corrupt file, a pair of another integration), reported as status <c>failed</c>.
 /// </summary>
-public sealed record AuthReport(string Message, JsonObject Data, bool Healthy = true);
+internal sealed record AuthReport(string Message, JsonObject Data, bool Healthy = true);

@@ -1,7 +1,7 @@
 namespace WebexConnector.Auth;
 
 /// <summary>The person's step of an authorization flow gave no token (refused, timed out, code expired, no listener).</summary>
-public sealed class AuthorizationFailedException : Exception
+internal sealed class AuthorizationFailedException : Exception
 {
     public AuthorizationFailedException(string message)
         : base(message)

@@ -1,7 +1,7 @@
 namespace WebexConnector.Auth;
 
 /// <summary>Tells the operator where to authorize. The CLI writes to stderr: stdout carries only the result document.</summary>
-public sealed class AuthorizationPrompt(TextWriter writer)
+internal sealed class AuthorizationPrompt(TextWriter writer)
 {
     public const string Prefix = "Open this URL in a browser to authorize: ";
 

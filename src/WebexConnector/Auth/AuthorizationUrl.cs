@@ -3,7 +3,7 @@ using System.Text;
 namespace WebexConnector.Auth;
 
 /// <summary>Builds <c>{base_url}/authorize?client_id=...&amp;response_type=code&amp;...</c> for the browser.</summary>
-public static class AuthorizationUrl
+internal static class AuthorizationUrl
 {
     public static Uri Build(Uri baseUrl, string clientId, Uri redirectUri, string scope, Pkce pkce)
     {

@@ -7,7 +7,7 @@ namespace WebexConnector.Auth;
 /// Adds <c>Authorization: Bearer</c> to every Webex request. After a 401 it asks the token source for a new
 /// token once and repeats the request: Webex refused it, so nothing was done and even a POST is safe to repeat.
 /// </summary>
-public sealed class BearerTokenHandler(IAccessTokenSource tokens) : DelegatingHandler
+internal sealed class BearerTokenHandler(IAccessTokenSource tokens) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace WebexConnector.Auth;
 /// The OAuth authorization-code flow with <c>state</c> and PKCE (S256): prints the authorize URL to stderr,
 /// waits on the loopback redirect for the code (at most <c>auth_timeout_seconds</c>), exchanges it and stores the pair.
 /// </summary>
-public sealed class BrowserAuthorizationFlow(
+internal sealed class BrowserAuthorizationFlow(
     AssetConfig config, OAuthTokenSource tokens, OAuthTokenClient client, TimeProvider time, SecretRedactor redactor, AuthorizationPrompt prompt)
     : IConnectivityAuthorizer
 {

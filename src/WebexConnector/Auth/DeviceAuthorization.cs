@@ -1,7 +1,7 @@
 namespace WebexConnector.Auth;
 
 /// <summary>A started device grant: what the person needs (URLs, user code) and what the poll needs (device code, timing).</summary>
-public sealed record DeviceAuthorization
+internal sealed record DeviceAuthorization
 {
     /// <summary>Secret: whoever holds it gets the tokens once the person approves. Never printed.</summary>
     public required string DeviceCode { get; init; }

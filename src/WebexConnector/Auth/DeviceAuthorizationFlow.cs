@@ -10,7 +10,7 @@ namespace WebexConnector.Auth;
 /// the pair arrives, the person refuses, the code expires or <c>auth_timeout_seconds</c> passes. Timing comes from the
 /// injected <see cref="TimeProvider"/>. The pair is stored like the browser flow's.
 /// </summary>
-public sealed class DeviceAuthorizationFlow(
+internal sealed class DeviceAuthorizationFlow(
     AssetConfig config, OAuthTokenSource tokens, DeviceGrantClient client, TimeProvider time, AuthorizationPrompt prompt)
     : IConnectivityAuthorizer
 {

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace WebexConnector.Auth;
 
 /// <summary>The answer of Webex's <c>POST /device/authorize</c> (RFC 8628 section 3.2).</summary>
-public sealed class DeviceCodeResponse
+internal sealed class DeviceCodeResponse
 {
     [JsonPropertyName("device_code")]
     public string? DeviceCode { get; init; }

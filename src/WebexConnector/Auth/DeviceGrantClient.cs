@@ -13,7 +13,7 @@ namespace WebexConnector.Auth;
 /// spec, so a 400 or 428 that names <c>authorization_pending</c> or <c>slow_down</c> anywhere in its error fields
 /// counts; every other failure is Webex's own message (<see cref="WebexResponses"/>).
 /// </summary>
-public sealed class DeviceGrantClient(IOAuthApi api, OAuthTokenClient tokens, AssetConfig config, SecretRedactor redactor)
+internal sealed class DeviceGrantClient(IOAuthApi api, OAuthTokenClient tokens, AssetConfig config, SecretRedactor redactor)
 {
     public const string GrantType = "urn:ietf:params:oauth:grant-type:device_code";
 

@@ -1,7 +1,7 @@
 namespace WebexConnector.Auth;
 
 /// <summary>What one poll of <c>POST /device/token</c> said (RFC 8628 section 3.5).</summary>
-public enum DeviceTokenPollOutcome
+internal enum DeviceTokenPollOutcome
 {
     /// <summary>The person approved: the answer carried the token pair.</summary>
     Authorized,
@@ -20,4 +20,4 @@ public enum DeviceTokenPollOutcome
 }
 
 /// <summary>One poll's <see cref="DeviceTokenPollOutcome"/>, with the pair when it is <see cref="DeviceTokenPollOutcome.Authorized"/>.</summary>
-public sealed record DeviceTokenPoll(DeviceTokenPollOutcome Outcome, TokenPair? Pair = null);
+internal sealed record DeviceTokenPoll(DeviceTokenPollOutcome Outcome, TokenPair? Pair = null);

@@ -1,7 +1,7 @@
 namespace WebexConnector.Auth;
 
 /// <summary>Where the bearer token for Webex calls comes from: a PAT, or an OAuth token pair.</summary>
-public interface IAccessTokenSource
+internal interface IAccessTokenSource
 {
     /// <summary>A token to send now (for OAuth, refreshed first when it is about to expire).</summary>
     ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken);

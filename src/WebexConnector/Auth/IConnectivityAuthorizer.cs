@@ -1,7 +1,7 @@
 namespace WebexConnector.Auth;
 
 /// <summary>What test connectivity does before its check: with OAuth and no usable pair, the browser or device flow; with a PAT, nothing.</summary>
-public interface IConnectivityAuthorizer
+internal interface IConnectivityAuthorizer
 {
     /// <summary><c>true</c> when <see cref="AuthorizeAsync"/> can get new credentials (OAuth).</summary>
     bool CanAuthorize { get; }

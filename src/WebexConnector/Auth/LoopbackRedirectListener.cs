@@ -13,7 +13,7 @@ namespace WebexConnector.Auth;
 /// the expected <c>state</c> is accepted; anything else is answered (400/404/405) and the wait goes on, bounded
 /// by the caller's cancellation and a request count. A plain HTTP/1.1 exchange is all a browser redirect needs.
 /// </summary>
-public sealed class LoopbackRedirectListener : IDisposable
+internal sealed class LoopbackRedirectListener : IDisposable
 {
     public const string SuccessPage = "Code received. Please close this window, the action will continue to get new token.";
 

@@ -5,7 +5,7 @@ using WebexConnector.Webex;
 namespace WebexConnector.Auth;
 
 /// <summary>Exchanges an authorization code, or a refresh token, for a new <see cref="TokenPair"/>.</summary>
-public sealed class OAuthTokenClient(IOAuthApi api, AssetConfig config, TimeProvider time, SecretRedactor redactor)
+internal sealed class OAuthTokenClient(IOAuthApi api, AssetConfig config, TimeProvider time, SecretRedactor redactor)
 {
     public Task<TokenPair> ExchangeCodeAsync(string code, string codeVerifier, CancellationToken cancellationToken) =>
         RequestAsync(

@@ -9,7 +9,7 @@ namespace WebexConnector.Auth;
 /// token is within 60 s of expiry, or once after a 401, always under the asset's lock and after re-reading the
 /// file, so that of several processes only one refreshes. Never opens a browser.
 /// </summary>
-public sealed class OAuthTokenSource(
+internal sealed class OAuthTokenSource(
     TokenStateStore store, OAuthTokenClient client, AssetConfig config, TimeProvider time, SecretRedactor redactor) : IAccessTokenSource, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);

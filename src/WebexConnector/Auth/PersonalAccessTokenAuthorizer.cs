@@ -1,7 +1,7 @@
 namespace WebexConnector.Auth;
 
 /// <summary>A PAT needs no authorization step: it is checked by the call itself.</summary>
-public sealed class PersonalAccessTokenAuthorizer : IConnectivityAuthorizer
+internal sealed class PersonalAccessTokenAuthorizer : IConnectivityAuthorizer
 {
     public bool CanAuthorize => false;
 

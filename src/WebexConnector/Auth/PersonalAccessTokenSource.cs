@@ -1,7 +1,7 @@
 namespace WebexConnector.Auth;
 
 /// <summary>A Personal Access Token from the asset config: used as is, never stored, never refreshed.</summary>
-public sealed class PersonalAccessTokenSource(string token) : IAccessTokenSource
+internal sealed class PersonalAccessTokenSource(string token) : IAccessTokenSource
 {
     public ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken) => ValueTask.FromResult(token);
 

@@ -5,7 +5,7 @@ using System.Text;
 namespace WebexConnector.Auth;
 
 /// <summary>PKCE (RFC 7636, S256) and the <c>state</c> value of one authorization request.</summary>
-public sealed record Pkce(string CodeVerifier, string CodeChallenge, string State)
+internal sealed record Pkce(string CodeVerifier, string CodeChallenge, string State)
 {
     public const string Method = "S256";
 

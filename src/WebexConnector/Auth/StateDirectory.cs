@@ -4,7 +4,7 @@ namespace WebexConnector.Auth;
 /// Where state files live: <c>--state-dir</c>, else <c>$WEBEX_CONNECTOR_STATE_DIR</c>, else
 /// <c>$XDG_STATE_HOME/webex-connector</c>, else <c>~/.local/state/webex-connector</c>.
 /// </summary>
-public static class StateDirectory
+internal static class StateDirectory
 {
     public const string EnvironmentVariable = "WEBEX_CONNECTOR_STATE_DIR";
 

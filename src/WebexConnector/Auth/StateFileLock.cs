@@ -4,7 +4,7 @@ namespace WebexConnector.Auth;
 /// A cross-process lock on one asset's state: an exclusively opened lock file (an advisory <c>flock</c> on
 /// Unix), released by the OS even when the process dies.
 /// </summary>
-public sealed class StateFileLock : IDisposable
+internal sealed class StateFileLock : IDisposable
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(25);
 

@@ -1,7 +1,7 @@
 namespace WebexConnector.Auth;
 
 /// <summary>The state folder cannot safely hold a token pair: it is a file, others may write to it, or it cannot be written.</summary>
-public sealed class StateFolderException : Exception
+internal sealed class StateFolderException : Exception
 {
     public StateFolderException(string message)
         : base(message)

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace WebexConnector.Auth;
 
 /// <summary>An OAuth access/refresh token pair with absolute expiry times: the content of an asset's state file.</summary>
-public sealed record TokenPair
+internal sealed record TokenPair
 {
     /// <summary>An access token this close to expiry is refreshed before use.</summary>
     public static readonly TimeSpan RefreshMargin = TimeSpan.FromSeconds(60);

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace WebexConnector.Auth;
 
 /// <summary>The answer of Webex's <c>POST /access_token</c>.</summary>
-public sealed class TokenResponse
+internal sealed class TokenResponse
 {
     [JsonPropertyName("access_token")]
     public string? AccessToken { get; init; }

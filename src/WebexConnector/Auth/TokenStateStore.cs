@@ -8,7 +8,7 @@ namespace WebexConnector.Auth;
 /// write-to-temporary-then-rename (never half-written), and changed only under <see cref="LockAsync"/> so that
 /// several processes on one asset never corrupt it or refresh twice. It never holds the client secret.
 /// </summary>
-public sealed class TokenStateStore
+internal sealed class TokenStateStore
 {
     private const UnixFileMode FolderMode0700 = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 

@@ -4,7 +4,7 @@ using WebexConnector.Security;
 namespace WebexConnector.Configuration;
 
 /// <summary>A validated asset: its id (safe for a file name) and its config.</summary>
-public sealed record Asset(string Id, AssetConfig Config)
+internal sealed record Asset(string Id, AssetConfig Config)
 {
     /// <summary>
     /// Validates an asset id and raw config, or throws <see cref="ConnectorInvocationException"/>. The config's

@@ -1,7 +1,7 @@
 namespace WebexConnector.Configuration;
 
 /// <summary>A validated asset configuration (see <c>asset.schema.json</c>); defaults already applied.</summary>
-public sealed record AssetConfig
+internal sealed record AssetConfig
 {
     public static readonly Uri DefaultBaseUrl = new("https://webexapis.com/v1");
     public static readonly Uri DefaultRedirectUri = new("http://127.0.0.1:8914/result");

@@ -10,7 +10,7 @@ namespace WebexConnector.Configuration;
 /// Every rule lives in the schema (and the few rules no schema can state safely: unknown keys, URLs, credentials);
 /// <see cref="SchemaErrorMessages"/> turns schema errors into messages an operator can act on.
 /// </summary>
-public static class AssetConfigLoader
+internal static class AssetConfigLoader
 {
     private static readonly EvaluationOptions ListErrors = new() { OutputFormat = OutputFormat.List };
 

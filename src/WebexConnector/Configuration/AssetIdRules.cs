@@ -7,7 +7,7 @@ namespace WebexConnector.Configuration;
 /// The name of an asset, and so of its state file. Checked before any path is built from it, so
 /// <c>../x</c> or <c>/</c> can never escape the state folder.
 /// </summary>
-public static partial class AssetIdRules
+internal static partial class AssetIdRules
 {
     public const string Default = "default";
 

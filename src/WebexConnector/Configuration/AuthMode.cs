@@ -1,7 +1,7 @@
 namespace WebexConnector.Configuration;
 
 /// <summary>How the connector authenticates to Webex.</summary>
-public enum AuthMode
+internal enum AuthMode
 {
     /// <summary>A Personal Access Token from the asset config; always wins when present.</summary>
     PersonalAccessToken,

@@ -1,7 +1,7 @@
 namespace WebexConnector.Configuration;
 
 /// <summary>How test connectivity gets a new OAuth token pair (asset setting <c>oauth_flow</c>).</summary>
-public enum OAuthFlow
+internal enum OAuthFlow
 {
     /// <summary><c>browser</c>: authorization code with PKCE, the code comes back to a loopback listener on this machine.</summary>
     Browser,

@@ -1,7 +1,7 @@
 namespace WebexConnector.Configuration;
 
 /// <summary>What an asset config's keys that are not asset settings mean.</summary>
-public enum UnknownKeyPolicy
+internal enum UnknownKeyPolicy
 {
     /// <summary>Every unknown key is an error (an operator's asset file: nobody else writes into it).</summary>
     Refuse,

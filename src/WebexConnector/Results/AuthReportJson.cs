@@ -6,7 +6,7 @@ namespace WebexConnector.Results;
 /// Writes <c>auth status</c> / <c>auth reset</c>: <c>status</c>, <c>message</c> and <c>data</c> with one object. The status
 /// is <c>failed</c> when the stored state is unusable; the exit code stays 0 (the command itself worked).
 /// </summary>
-public static class AuthReportJson
+internal static class AuthReportJson
 {
     public static string Write(string identifier, string assetId, AuthReport report)
     {

@@ -30,7 +30,7 @@ public sealed record ConnectorRunResult
     public string Message => InvocationError ?? Summarize(Results.Count, Results.Count - SuccessfulCount);
 
     /// <summary>An unusable invocation; what the caller gave is echoed cleaned and shortened, since it was not checked.</summary>
-    public static ConnectorRunResult Invalid(string message, string? identifier = null, string? action = null, string? assetId = null) =>
+    internal static ConnectorRunResult Invalid(string message, string? identifier = null, string? action = null, string? assetId = null) =>
         new() { InvocationError = message, Identifier = Echo(identifier), Action = Echo(action), AssetId = Echo(assetId) };
 
     private static string? Echo(string? value) => value is null ? null : TextSanitizer.Echo(value);

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace WebexConnector.Results;
 
 /// <summary>How every document on stdout is written: indented, and without escaping what JSON does not require (Webex markdown has &lt; and &gt;).</summary>
-public static class OutputJson
+internal static class OutputJson
 {
     public static JsonWriterOptions WriterOptions { get; } = new()
     {

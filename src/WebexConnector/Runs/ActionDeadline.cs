@@ -5,7 +5,7 @@ namespace WebexConnector.Runs;
 /// waits for a person: that wait has its own bound (<c>auth_timeout_seconds</c>) and is not the action's work. The
 /// dispatcher opens one per action result; it flows to the authorization flows with the async context.
 /// </summary>
-public sealed class ActionDeadline : IDisposable
+internal sealed class ActionDeadline : IDisposable
 {
     private static readonly AsyncLocal<ActionDeadline?> CurrentDeadline = new();
     private readonly CancellationTokenSource _source;

@@ -8,7 +8,7 @@ namespace WebexConnector.Runs;
 /// one line a second). The dispatcher opens one per action result; it flows with the async context, as
 /// <see cref="Webex.Resilience.RetryBudget"/> does.
 /// </summary>
-public sealed class ActionProgress(TextWriter writer, bool reportListings, TimeProvider time)
+internal sealed class ActionProgress(TextWriter writer, bool reportListings, TimeProvider time)
 {
     private static readonly TimeSpan ListingInterval = TimeSpan.FromSeconds(1);
     private static readonly AsyncLocal<ActionProgress?> CurrentProgress = new();

@@ -20,7 +20,7 @@ public sealed record ConnectorRun
     /// What config keys that are not asset settings mean: refused (an operator's asset file, the default), or
     /// ignored unless they look like a typo of a setting (a platform's run document, which carries keys of its own).
     /// </summary>
-    public Configuration.UnknownKeyPolicy UnknownConfigKeys { get; init; } = Configuration.UnknownKeyPolicy.Refuse;
+    internal Configuration.UnknownKeyPolicy UnknownConfigKeys { get; init; } = Configuration.UnknownKeyPolicy.Refuse;
 
     /// <summary>One entry per action result; an empty list runs the action once with no parameters.</summary>
     public IReadOnlyList<JsonElement> Parameters { get; init; } = [];

@@ -6,7 +6,7 @@ namespace WebexConnector.Runs;
 /// Reads the platform form's JSON document (a SOAR connector run). Keys it does not know are ignored, at the
 /// top level and in parameter entries, because a real SOAR run carries many more.
 /// </summary>
-public static class ConnectorRunDocument
+internal static class ConnectorRunDocument
 {
     /// <summary>Larger documents are refused before they are parsed.</summary>
     public const int MaxBytes = 16 * 1024 * 1024;

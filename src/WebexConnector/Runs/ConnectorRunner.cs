@@ -21,6 +21,29 @@ namespace WebexConnector.Runs;
 /// </summary>
 public sealed class ConnectorRunner(ConnectorRunnerOptions options)
 {
+    /// <summary>
+    /// Runs a SOAR connector-run document (UTF-8 JSON: <c>identifier</c>, <c>asset_id</c>, <c>config</c>, <c>parameters</c>):
+    /// the platform form, where configuration keys that are not asset settings are ignored.
+    /// </summary>
+    public async Task<ConnectorRunResult> RunDocumentAsync(ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken)
+    {
+        ConnectorRun run;
+        try
+        {
+            run = ConnectorRunDocument.Parse(utf8Json);
+        }
+        catch (ConnectorInvocationException e)
+        {
+            return ConnectorRunResult.Invalid(e.Message);
+        }
+
+        return await RunAsync(run, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs one action: once per parameter entry (once without parameters when there are none), one
+    /// <see cref="ActionResult"/> each. Never throws for bad input or a failed Webex call: those become results.
+    /// </summary>
     public async Task<ConnectorRunResult> RunAsync(ConnectorRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -123,7 +146,7 @@ public sealed class ConnectorRunner(ConnectorRunnerOptions options)
     }
 
     /// <summary>The overall bound of one action result: ten request timeouts plus the retry budget (a wait for a person does not count).</summary>
-    public static TimeSpan ActionTimeLimit(AssetConfig config)
+    internal static TimeSpan ActionTimeLimit(AssetConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
         return (config.Timeout * 10) + RetryBudget.PerAction;
@@ -138,7 +161,7 @@ public sealed class ConnectorRunner(ConnectorRunnerOptions options)
         builder.Logging.AddFilter("Polly", LogLevel.None);
         options.ConfigureLogging?.Invoke(builder.Logging);
         builder.Services.AddSingleton(options.TimeProvider);
-        builder.Services.AddWebexConnector(asset.Config, asset.Id, options);
+        builder.Services.AddWebexAsset(asset.Config, asset.Id, options);
         options.ConfigureServices?.Invoke(builder.Services);
         return builder.Build();
     }

@@ -8,7 +8,7 @@ namespace WebexConnector.Runs;
 public sealed record ConnectorRunnerOptions
 {
     /// <summary>Learns every secret of the run; the host must pass everything it prints through it.</summary>
-    public required SecretRedactor Redactor { get; init; }
+    public SecretRedactor Redactor { get; init; } = new();
 
     /// <summary><c>--state-dir</c>; <c>null</c> applies the README's precedence ($WEBEX_CONNECTOR_STATE_DIR, $XDG_STATE_HOME, home).</summary>
     public string? StateDirectory { get; init; }

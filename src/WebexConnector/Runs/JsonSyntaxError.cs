@@ -7,7 +7,7 @@ namespace WebexConnector.Runs;
 /// Says where a JSON document is broken in plain words: System.Text.Json's own messages speak of its internals
 /// ("while isFinalBlock is true", "BytePositionInLine").
 /// </summary>
-public static class JsonSyntaxError
+internal static class JsonSyntaxError
 {
     /// <summary>e.g. <c>it is empty</c>, <c>it is nested deeper than the maximum depth of 64 levels</c>, <c>it breaks off or has a stray character at line 3, column 17</c>.</summary>
     public static string Describe(JsonException exception)

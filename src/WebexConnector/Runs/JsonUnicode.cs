@@ -6,7 +6,7 @@ namespace WebexConnector.Runs;
 /// JSON may escape half of a surrogate pair (<c>"\ud800"</c>), which is valid JSON but not text: reading it later
 /// would fail deep inside an action. Every string and key is checked once, right after parsing.
 /// </summary>
-public static class JsonUnicode
+internal static class JsonUnicode
 {
     /// <summary>Throws <see cref="ConnectorInvocationException"/> naming <paramref name="what"/> when a string is not valid Unicode.</summary>
     public static void Check(JsonElement element, string what)

@@ -3,7 +3,7 @@ using System.Text.Unicode;
 namespace WebexConnector.Runs;
 
 /// <summary>Checks JSON input bytes before parsing: a UTF-8 byte order mark is dropped, invalid UTF-8 is refused.</summary>
-public static class Utf8Input
+internal static class Utf8Input
 {
     private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
 

@@ -8,7 +8,7 @@ namespace WebexConnector.Security;
 /// redactor (decoded only when they hold a secret), and an unfinished line waits for the rest, so a secret
 /// split across writes is still seen whole.
 /// </summary>
-public sealed class RedactingStream : Stream
+internal sealed class RedactingStream : Stream
 {
     private readonly Stream _inner;
     private readonly SecretRedactor _redactor;

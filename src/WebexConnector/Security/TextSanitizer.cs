@@ -8,7 +8,7 @@ namespace WebexConnector.Security;
 /// (with <see cref="Security.SecretRedactor.Current"/>): cutting or folding could split a secret so that the output
 /// redaction no longer sees it whole.
 /// </summary>
-public static class TextSanitizer
+internal static class TextSanitizer
 {
     public const int MaxExcerptLength = 200;
 

@@ -9,7 +9,7 @@ namespace WebexConnector.Soar;
 /// The Splunk SOAR app manifest (<c>webexconnector.json</c>), generated: the asset configuration from
 /// <c>asset.schema.json</c> and the actions from the same definitions as the <c>actions</c> catalogue.
 /// </summary>
-public static class SoarAppManifest
+internal static class SoarAppManifest
 {
     /// <summary>Ours, fixed: SOAR recognises an upgrade of an installed app by this id.</summary>
     public const string AppId = "7d3f5b0e-9c2a-4e61-8f47-1b6a2c9e5d83";

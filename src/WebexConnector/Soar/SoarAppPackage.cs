@@ -7,7 +7,7 @@ namespace WebexConnector.Soar;
 /// Writes the installable Splunk SOAR app: <c>DIR/webexconnector/</c> (manifest, connector module, logos and
 /// <c>bin/webex-connector</c>) and the same folder as <c>DIR/webexconnector.tgz</c>, which SOAR's app install takes.
 /// </summary>
-public static class SoarAppPackage
+internal static class SoarAppPackage
 {
     private const UnixFileMode Executable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
         | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;

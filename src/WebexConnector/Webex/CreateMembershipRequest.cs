@@ -6,7 +6,7 @@ namespace WebexConnector.Webex;
 /// Body of <c>POST /memberships</c>, named as in the official Webex OpenAPI spec: <c>roomId</c> and one of
 /// <c>personId</c> / <c>personEmail</c>. Unset fields are left out of the JSON (never sent as <c>null</c>).
 /// </summary>
-public sealed record CreateMembershipRequest
+internal sealed record CreateMembershipRequest
 {
     [JsonPropertyName("roomId")]
     public required string RoomId { get; init; }

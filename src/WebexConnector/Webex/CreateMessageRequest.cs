@@ -6,7 +6,7 @@ namespace WebexConnector.Webex;
 /// Body of <c>POST /messages</c>, named as in the official Webex OpenAPI spec. Unset fields are left out
 /// of the JSON (never sent as <c>null</c>).
 /// </summary>
-public sealed record CreateMessageRequest
+internal sealed record CreateMessageRequest
 {
     [JsonPropertyName("roomId")]
     public string? RoomId { get; init; }

@@ -6,7 +6,7 @@ namespace WebexConnector.Webex;
 /// Body of <c>POST /rooms</c>, named and ordered as in the official Webex OpenAPI spec. Unset fields are left
 /// out of the JSON, so Webex applies its own defaults.
 /// </summary>
-public sealed record CreateRoomRequest
+internal sealed record CreateRoomRequest
 {
     [JsonPropertyName("title")]
     public required string Title { get; init; }

@@ -3,7 +3,7 @@ using Refit;
 namespace WebexConnector.Webex;
 
 /// <summary>Webex compliance events: <c>/events</c> (the organization's audit trail, for compliance officers).</summary>
-public interface IEventsApi
+internal interface IEventsApi
 {
     /// <summary>The client Refit built this API on; used to follow opaque <c>Link</c> URLs.</summary>
     HttpClient Client { get; }

@@ -3,7 +3,7 @@ using Refit;
 namespace WebexConnector.Webex;
 
 /// <summary>Webex room memberships: <c>/memberships</c> and <c>/memberships/{membershipId}</c>.</summary>
-public interface IMembershipsApi
+internal interface IMembershipsApi
 {
     /// <summary>The client Refit built this API on; used to follow opaque <c>Link</c> URLs.</summary>
     HttpClient Client { get; }

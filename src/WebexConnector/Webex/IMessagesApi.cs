@@ -3,7 +3,7 @@ using Refit;
 namespace WebexConnector.Webex;
 
 /// <summary>Webex messages: <c>/messages</c> and <c>/messages/{messageId}</c>.</summary>
-public interface IMessagesApi
+internal interface IMessagesApi
 {
     /// <summary>The client Refit built this API on; used to follow opaque <c>Link</c> URLs.</summary>
     HttpClient Client { get; }

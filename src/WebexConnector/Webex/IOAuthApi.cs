@@ -6,7 +6,7 @@ namespace WebexConnector.Webex;
 /// Webex's OAuth endpoints (form-encoded, called without a bearer token): the token endpoint <c>POST /access_token</c>
 /// and the device grant's <c>POST /device/authorize</c> and <c>POST /device/token</c>.
 /// </summary>
-public interface IOAuthApi
+internal interface IOAuthApi
 {
     [Post("/access_token")]
     Task<HttpResponseMessage> RequestTokenAsync(

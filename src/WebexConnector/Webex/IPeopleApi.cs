@@ -3,7 +3,7 @@ using Refit;
 namespace WebexConnector.Webex;
 
 /// <summary>Webex people: <c>/people</c> and <c>/people/me</c>.</summary>
-public interface IPeopleApi
+internal interface IPeopleApi
 {
     /// <summary>The client Refit built this API on; used to follow opaque <c>Link</c> URLs.</summary>
     HttpClient Client { get; }

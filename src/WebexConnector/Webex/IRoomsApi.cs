@@ -8,7 +8,7 @@ namespace WebexConnector.Webex;
 /// <c>Link</c> header, stream the body once and map failures in one place. Refit escapes path values, so an id
 /// with <c>/</c> or <c>?</c> stays one path segment.
 /// </remarks>
-public interface IRoomsApi
+internal interface IRoomsApi
 {
     /// <summary>The client Refit built this API on; used to follow opaque <c>Link</c> URLs.</summary>
     HttpClient Client { get; }

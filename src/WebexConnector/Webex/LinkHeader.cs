@@ -1,7 +1,7 @@
 namespace WebexConnector.Webex;
 
 /// <summary>Finds the <c>rel="next"</c> URL in RFC 8288 <c>Link</c> headers, tolerating spacing, quoting and several links.</summary>
-public static class LinkHeader
+internal static class LinkHeader
 {
     public static Uri? FindNext(HttpResponseMessage response)
     {

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace WebexConnector.Webex;
 
 /// <summary>One content attachment of <c>POST /messages</c>: an adaptive card, embedded as JSON (not as a string).</summary>
-public sealed record MessageAttachment
+internal sealed record MessageAttachment
 {
     /// <summary>The only content type Webex accepts for attachments.</summary>
     public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";

@@ -7,7 +7,7 @@ namespace WebexConnector.Webex;
 /// the room's settings as a whole, so update_room fills every field it does not change from the room as read;
 /// fields the room does not have are left out of the JSON.
 /// </summary>
-public sealed record UpdateRoomRequest
+internal sealed record UpdateRoomRequest
 {
     [JsonPropertyName("title")]
     public required string Title { get; init; }

@@ -6,7 +6,7 @@ namespace WebexConnector.Webex;
 /// Webex answered, but not with what was asked for. Carries the parts of the answer that an operator (and
 /// Webex support) needs; <see cref="WebexFailureMessage"/> turns them into the one message format.
 /// </summary>
-public sealed class WebexApiException : Exception
+internal sealed class WebexApiException : Exception
 {
     public WebexApiException(HttpStatusCode statusCode, string details, string? trackingId)
         : base(details)

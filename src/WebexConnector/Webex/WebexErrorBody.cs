@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace WebexConnector.Webex;
 
 /// <summary>Webex's error body (and the OAuth error fields of the token endpoint): <c>{"message": "...", "errors": [{"description": "..."}], "trackingId": "..."}</c>.</summary>
-public sealed class WebexErrorBody
+internal sealed class WebexErrorBody
 {
     [JsonPropertyName("message")]
     public string? Message { get; init; }
@@ -23,7 +23,7 @@ public sealed class WebexErrorBody
 }
 
 /// <summary>One entry of <see cref="WebexErrorBody.Errors"/>.</summary>
-public sealed class WebexErrorDetail
+internal sealed class WebexErrorDetail
 {
     [JsonPropertyName("description")]
     public string? Description { get; init; }

@@ -10,7 +10,7 @@ namespace WebexConnector.Webex;
 /// code, Webex's own text and its tracking id, e.g.
 /// <c>Error sending message. Status code: 404. Details: The requested resource could not be found. Tracking ID: ROUTER_...</c>.
 /// </summary>
-public static class WebexFailureMessage
+internal static class WebexFailureMessage
 {
     /// <param name="activity">What was being done, e.g. <c>Error sending message</c>.</param>
     /// <param name="exception">Why it failed.</param>

@@ -12,4 +12,4 @@ namespace WebexConnector.Webex;
 [JsonSerializable(typeof(MessageAttachment))]
 [JsonSerializable(typeof(WebexErrorBody))]
 [JsonSerializable(typeof(JsonElement))]
-public sealed partial class WebexJsonContext : JsonSerializerContext;
+internal sealed partial class WebexJsonContext : JsonSerializerContext;

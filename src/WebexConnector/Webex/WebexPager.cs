@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace WebexConnector.Webex;
 
 /// <summary>Follows Webex <c>Link: &lt;...&gt;; rel="next"</c> pagination, page by page, until done or a limit is reached.</summary>
-public static class WebexPager
+internal static class WebexPager
 {
     /// <summary>Webex's largest page for list calls.</summary>
     public const int MaxPageSize = 1000;

@@ -1,7 +1,7 @@
 namespace WebexConnector.Webex;
 
 /// <summary>A list's <c>Link</c> pagination could not be followed safely (another host, or a loop).</summary>
-public sealed class WebexPaginationException : Exception
+internal sealed class WebexPaginationException : Exception
 {
     public WebexPaginationException(string message)
         : base(message)

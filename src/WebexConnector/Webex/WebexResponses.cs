@@ -6,7 +6,7 @@ using WebexConnector.Security;
 namespace WebexConnector.Webex;
 
 /// <summary>Reads Webex answers: success bodies streamed and deserialised once, failures turned into <see cref="WebexApiException"/>.</summary>
-public static class WebexResponses
+internal static class WebexResponses
 {
     // An error body is only read for its message; a proxy's HTML page can be large.
     private const int MaxErrorBodyBytes = 64 * 1024;

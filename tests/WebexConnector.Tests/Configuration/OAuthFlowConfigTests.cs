@@ -5,7 +5,7 @@ using WebexConnector.Configuration;
 namespace WebexConnector.Tests.Configuration;
 
 /// <summary>The asset setting <c>oauth_flow</c>: <c>browser</c> (default) or <c>device</c>.</summary>
-public class OAuthFlowConfigTests
+internal sealed class OAuthFlowConfigTests
 {
     [TestCase(null, OAuthFlow.Browser)]
     [TestCase("", OAuthFlow.Browser)]

@@ -4,7 +4,7 @@ namespace WebexConnector.Webex.Resilience;
 /// How long one action may spend waiting between retries in all (120 s), shared by every request the action
 /// makes. The dispatcher opens one per action result; it flows to the HTTP pipeline with the async context.
 /// </summary>
-public sealed class RetryBudget
+internal sealed class RetryBudget
 {
     public static readonly TimeSpan PerAction = TimeSpan.FromSeconds(120);
 

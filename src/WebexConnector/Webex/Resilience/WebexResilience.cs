@@ -10,7 +10,7 @@ namespace WebexConnector.Webex.Resilience;
 /// The Polly pipeline every Webex client gets: <see cref="WebexRetryRules"/> around a per-attempt timeout that
 /// covers the whole answer (<see cref="ResponseBufferingHandler"/> sits inside it).
 /// </summary>
-public static class WebexResilience
+internal static class WebexResilience
 {
     private static readonly ResiliencePropertyKey<TimeSpan> PlannedWait = new("webex.planned-wait");
 

@@ -10,7 +10,7 @@ namespace WebexConnector.Webex.Resilience;
 /// was sent is retried only for GET: a POST, PUT or DELETE may already have been acted on (a message must never
 /// be sent twice, a membership never removed twice).
 /// </summary>
-public static class WebexRetryRules
+internal static class WebexRetryRules
 {
     public static readonly TimeSpan DefaultRateLimitWait = TimeSpan.FromSeconds(15);
     public static readonly TimeSpan MaxSingleWait = TimeSpan.FromSeconds(60);
