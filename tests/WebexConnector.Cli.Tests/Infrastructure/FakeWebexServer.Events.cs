@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace WebexConnector.Cli.Tests.Infrastructure;
@@ -117,106 +116,57 @@ public sealed partial class FakeWebexServer
         _ => null,
     };
 
-    private sealed record EventCursor(
-        int Offset, int Max, string? Resource, string? Type, string? ActorId, DateTimeOffset? From, DateTimeOffset? To);
+    private sealed record EventFilters(string? Resource, string? Type, string? ActorId, DateTimeOffset? From, DateTimeOffset? To);
 
-    private FakeResponse GetEvents(RecordedRequest r)
+    private FakeResponse GetEvents(RecordedRequest r) => _pager.Page<EventFilters>(
+        r,
+        "events",
+        ReadEventFilters,
+        filters => InEventOrder(_events.Where(e => EventMatches(e, filters))));
+
+    // Checked on the first request only; later pages carry the checked filters in the cursor.
+    private (EventFilters?, FakeResponse?) ReadEventFilters(RecordedRequest r)
     {
-        EventCursor cursor;
-        var cursorText = r.QueryValue("cursor");
-        if (cursorText is not null)
+        var resource = r.QueryValue("resource");
+        var type = r.QueryValue("type");
+        if (resource is not null && !EventResources.Contains(resource, StringComparer.Ordinal))
         {
-            try
-            {
-                cursor = JsonSerializer.Deserialize<EventCursor>(Convert.FromBase64String(cursorText))
-                    ?? throw new FormatException("null cursor");
-            }
-            catch (Exception ex) when (ex is FormatException or JsonException)
-            {
-                return Error(400, "Invalid cursor.");
-            }
-        }
-        else
-        {
-            var resource = r.QueryValue("resource");
-            var type = r.QueryValue("type");
-            if (resource is not null && !EventResources.Contains(resource, StringComparer.Ordinal))
-            {
-                return Error(400, $"Invalid resource: {resource}.");
-            }
-
-            if (type is not null && !EventTypes.Contains(type, StringComparer.Ordinal))
-            {
-                return Error(400, $"Invalid event type: {type}.");
-            }
-
-            if (resource == "convergedRecordings" && r.QueryValue("serviceType") != "calling")
-            {
-                return Error(400, "serviceType is mandatory for convergedRecordings and must be calling.");
-            }
-
-            if (!TryReadEventTime(r.QueryValue("from"), out var from))
-            {
-                return Error(400, $"Invalid 'from' date: {r.QueryValue("from")}.");
-            }
-
-            if (!TryReadEventTime(r.QueryValue("to"), out var to))
-            {
-                return Error(400, $"Invalid 'to' date: {r.QueryValue("to")}.");
-            }
-
-            if (to > DateTimeOffset.UtcNow)
-            {
-                return Error(400, "'to' cannot be a future date.");
-            }
-
-            cursor = new EventCursor(0, 100, resource, type, r.QueryValue("actorId"), from, to);
+            return (null, Error(400, $"Invalid resource: {resource}."));
         }
 
-        var maxText = r.QueryValue("max");
-        if (maxText is not null)
+        if (type is not null && !EventTypes.Contains(type, StringComparer.Ordinal))
         {
-            if (!int.TryParse(maxText, NumberStyles.None, CultureInfo.InvariantCulture, out var max) || max < 1 || max > 1000)
-            {
-                return Error(400, "max must be an integer between 1 and 1000.");
-            }
-
-            cursor = cursor with { Max = max };
+            return (null, Error(400, $"Invalid event type: {type}."));
         }
 
-        JsonArray items = [];
-        bool more;
-        lock (_gate)
+        if (resource == "convergedRecordings" && r.QueryValue("serviceType") != "calling")
         {
-            var matching = InEventOrder(_events.Where(e => EventMatches(e, cursor))).ToList();
-            foreach (var item in matching.Skip(cursor.Offset).Take(cursor.Max))
-            {
-                items.Add(item.DeepClone());
-            }
-
-            more = cursor.Offset + cursor.Max < matching.Count;
+            return (null, Error(400, "serviceType is mandatory for convergedRecordings and must be calling."));
         }
 
-        Dictionary<string, string>? headers = null;
-        if (more)
+        if (!TryReadEventTime(r.QueryValue("from"), out var from))
         {
-            var next = cursor with { Offset = cursor.Offset + cursor.Max };
-            var token = Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(next));
-            var url = $"{BaseUrl}/events?cursor={Uri.EscapeDataString(token)}&max={next.Max.ToString(CultureInfo.InvariantCulture)}";
-            headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Link"] = $"<{url}>; rel=\"next\"" };
+            return (null, Error(400, $"Invalid 'from' date: {r.QueryValue("from")}."));
         }
 
-        return new FakeResponse(200, new JsonObject { ["items"] = items }.ToJsonString(JsonOptions), "application/json;charset=UTF-8", headers);
+        if (!TryReadEventTime(r.QueryValue("to"), out var to))
+        {
+            return (null, Error(400, $"Invalid 'to' date: {r.QueryValue("to")}."));
+        }
+
+        return to > DateTimeOffset.UtcNow
+            ? (null, Error(400, "'to' cannot be a future date."))
+            : (new EventFilters(resource, type, r.QueryValue("actorId"), from, to), null);
     }
 
-    private static bool EventMatches(JsonObject item, EventCursor cursor)
+    private static bool EventMatches(JsonObject item, EventFilters filters)
     {
         var created = CreatedAt(item);
-        return (cursor.Resource is null || (string?)item["resource"] == cursor.Resource)
-            && (cursor.Type is null || (string?)item["type"] == cursor.Type)
-            && (cursor.ActorId is null || (string?)item["actorId"] == cursor.ActorId)
-            && (cursor.From is null || created >= cursor.From)
-            && (cursor.To is null || created < cursor.To);
+        return (filters.Resource is null || (string?)item["resource"] == filters.Resource)
+            && (filters.Type is null || (string?)item["type"] == filters.Type)
+            && (filters.ActorId is null || (string?)item["actorId"] == filters.ActorId)
+            && (filters.From is null || created >= filters.From)
+            && (filters.To is null || created < filters.To);
     }
 
     private static DateTimeOffset CreatedAt(JsonObject item) =>

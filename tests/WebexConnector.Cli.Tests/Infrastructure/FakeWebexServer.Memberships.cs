@@ -99,90 +99,41 @@ public sealed partial class FakeWebexServer
         return null;
     }
 
-    private sealed record MembershipCursor(int Offset, int Max, string? RoomId, string? PersonId, string? PersonEmail);
+    private sealed record MembershipFilters(string? RoomId, string? PersonId, string? PersonEmail);
 
-    private FakeResponse GetMemberships(RecordedRequest r)
+    private FakeResponse GetMemberships(RecordedRequest r) => _pager.Page<MembershipFilters>(
+        r,
+        "memberships",
+        first => (new MembershipFilters(first.QueryValue("roomId"), first.QueryValue("personId"), first.QueryValue("personEmail")), null),
+        MatchingMemberships,
+        pageCap: _ => MembershipsPageSizeCap,
+        check: MembershipFiltersError);
+
+    // Checked on every page, after max; the room must (still) exist.
+    private FakeResponse? MembershipFiltersError(MembershipFilters filters)
     {
-        MembershipCursor cursor;
-        var cursorText = r.QueryValue("cursor");
-        if (cursorText is not null)
-        {
-            try
-            {
-                cursor = JsonSerializer.Deserialize<MembershipCursor>(Convert.FromBase64String(cursorText))
-                    ?? throw new FormatException("null cursor");
-            }
-            catch (Exception ex) when (ex is FormatException or JsonException)
-            {
-                return Error(400, "Invalid cursor.");
-            }
-        }
-        else
-        {
-            cursor = new MembershipCursor(0, 100, r.QueryValue("roomId"), r.QueryValue("personId"), r.QueryValue("personEmail"));
-        }
-
-        var maxText = r.QueryValue("max");
-        if (maxText is not null)
-        {
-            if (!int.TryParse(maxText, NumberStyles.None, CultureInfo.InvariantCulture, out var max) || max < 1 || max > 1000)
-            {
-                return Error(400, "max must be an integer between 1 and 1000.");
-            }
-
-            cursor = cursor with { Max = max };
-        }
-
-        if (MembershipsPageSizeCap is { } cap && cursor.Max > cap)
-        {
-            cursor = cursor with { Max = cap };
-        }
-
-        if (cursor.PersonId is not null && cursor.PersonEmail is not null)
+        if (filters.PersonId is not null && filters.PersonEmail is not null)
         {
             return Error(400, "Use either personId or personEmail, not both.");
         }
 
-        var personFilter = cursor.PersonId is not null || cursor.PersonEmail is not null;
-        if (personFilter && cursor.RoomId is null && !MembershipsComplianceOfficer)
+        if ((filters.PersonId is not null || filters.PersonEmail is not null) && filters.RoomId is null && !MembershipsComplianceOfficer)
         {
             return Error(400, "roomId is required when filtering by personId or personEmail.");
         }
 
-        JsonArray items = [];
-        bool more;
-        lock (_gate)
-        {
-            if (cursor.RoomId is not null && !RoomExists(cursor.RoomId))
-            {
-                return Error(404, "The requested resource could not be found.");
-            }
+        return filters.RoomId is not null && !RoomExists(filters.RoomId) ? Error(404, "The requested resource could not be found.") : null;
+    }
 
-            // Without roomId and a person filter Webex lists the token owner's own memberships.
-            var me = (string?)Me["id"];
-            var matching = _memberships
-                .Where(m => cursor.RoomId is null ? personFilter || (string?)m["personId"] == me : (string?)m["roomId"] == cursor.RoomId)
-                .Where(m => cursor.PersonId is null || (string?)m["personId"] == cursor.PersonId)
-                .Where(m => cursor.PersonEmail is null || string.Equals((string?)m["personEmail"], cursor.PersonEmail, StringComparison.OrdinalIgnoreCase))
-                .ToList();
-            foreach (var membership in matching.Skip(cursor.Offset).Take(cursor.Max))
-            {
-                items.Add(membership.DeepClone());
-            }
-
-            more = cursor.Offset + cursor.Max < matching.Count;
-        }
-
-        Dictionary<string, string>? headers = null;
-        if (more)
-        {
-            var next = cursor with { Offset = cursor.Offset + cursor.Max };
-            var token = Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(next));
-            var url = $"{BaseUrl}/memberships?cursor={Uri.EscapeDataString(token)}&max={next.Max.ToString(CultureInfo.InvariantCulture)}";
-            headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Link"] = $"<{url}>; rel=\"next\"" };
-        }
-
-        return new FakeResponse(200, new JsonObject { ["items"] = items }.ToJsonString(JsonOptions), "application/json;charset=UTF-8", headers);
+    // Call with _gate held. Without roomId and a person filter Webex lists the token owner's own memberships.
+    private IEnumerable<JsonObject> MatchingMemberships(MembershipFilters filters)
+    {
+        var me = (string?)Me["id"];
+        var byPerson = filters.PersonId is not null || filters.PersonEmail is not null;
+        return _memberships
+            .Where(m => filters.RoomId is null ? byPerson || (string?)m["personId"] == me : (string?)m["roomId"] == filters.RoomId)
+            .Where(m => filters.PersonId is null || (string?)m["personId"] == filters.PersonId)
+            .Where(m => filters.PersonEmail is null || string.Equals((string?)m["personEmail"], filters.PersonEmail, StringComparison.OrdinalIgnoreCase));
     }
 
     private FakeResponse PostMembership(RecordedRequest r)

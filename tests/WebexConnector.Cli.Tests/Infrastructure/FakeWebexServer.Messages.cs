@@ -184,9 +184,9 @@ public sealed partial class FakeWebexServer
 
         var max = 50; // Webex's default for messages
         var maxText = r.QueryValue("max");
-        if (maxText is not null && (!int.TryParse(maxText, NumberStyles.None, CultureInfo.InvariantCulture, out max) || max < 1 || max > 1000))
+        if (maxText is not null && (!int.TryParse(maxText, NumberStyles.None, CultureInfo.InvariantCulture, out max) || max < 1 || max > FakeCursorPager.MaxPageSize))
         {
-            return Error(400, "max must be an integer between 1 and 1000.");
+            return Error(400, FakeCursorPager.InvalidMaxMessage);
         }
 
         var mentioned = r.QueryValue("mentionedPeople");

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace WebexConnector.Cli.Tests.Infrastructure;
@@ -68,98 +67,57 @@ public sealed partial class FakeWebexServer
         _ => null,
     };
 
-    private sealed record PeopleCursor(
-        int Offset, int Max, string? Email, string? DisplayName, string? Ids, string? OrgId, string? LocationId);
-
-    private FakeResponse GetPeople(RecordedRequest r)
+    private sealed record PeopleFilters(string? Email, string? DisplayName, string? Ids, string? OrgId, string? LocationId)
     {
-        PeopleCursor cursor;
-        var cursorText = r.QueryValue("cursor");
-        if (cursorText is not null)
-        {
-            try
-            {
-                cursor = JsonSerializer.Deserialize<PeopleCursor>(Convert.FromBase64String(cursorText))
-                    ?? throw new FormatException("null cursor");
-            }
-            catch (Exception ex) when (ex is FormatException or JsonException)
-            {
-                return Error(400, "Invalid cursor.");
-            }
-        }
-        else
-        {
-            string? Given(string name) => string.IsNullOrEmpty(r.QueryValue(name)) ? null : r.QueryValue(name);
-            cursor = new PeopleCursor(0, 100, Given("email"), Given("displayName"), Given("id"), Given("orgId"), Given("locationId"));
-            if (cursor.Email is null && cursor.DisplayName is null && cursor.Ids is null && !PeopleCallerIsAdmin)
-            {
-                return Error(400, PeopleFilterRequiredMessage);
-            }
-        }
-
-        var maxText = r.QueryValue("max");
-        if (maxText is not null)
-        {
-            if (!int.TryParse(maxText, NumberStyles.None, CultureInfo.InvariantCulture, out var max) || max < 1 || max > 1000)
-            {
-                return Error(400, "max must be an integer between 1 and 1000.");
-            }
-
-            cursor = cursor with { Max = max };
-        }
-
-        if (cursor.LocationId is not null && cursor.Max > MaxPeoplePageByLocation)
-        {
-            cursor = cursor with { Max = MaxPeoplePageByLocation };
-        }
-
-        var ids = cursor.Ids?.Split(',') ?? [];
-        if (ids.Length > MaxPersonIdsPerRequest)
-        {
-            return Error(400, $"The id list may contain at most {MaxPersonIdsPerRequest} ids.");
-        }
-
-        JsonArray items = [];
-        bool more;
-        List<string> notFound;
-        lock (_gate)
-        {
-            var everyone = _people.Values.Distinct(ReferenceEqualityComparer.Instance).Cast<JsonObject>().ToList();
-            notFound = [.. ids.Where(id => !everyone.Any(p => (string?)p["id"] == id))];
-            var matching = InPeopleOrder(everyone.Where(p => PersonMatches(p, cursor, ids))).ToList();
-            foreach (var person in matching.Skip(cursor.Offset).Take(cursor.Max))
-            {
-                items.Add(person.DeepClone());
-            }
-
-            more = cursor.Offset + cursor.Max < matching.Count;
-        }
-
-        Dictionary<string, string>? headers = null;
-        if (more)
-        {
-            var next = cursor with { Offset = cursor.Offset + cursor.Max };
-            var token = Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(next));
-            var url = $"{BaseUrl}/people?cursor={Uri.EscapeDataString(token)}&max={next.Max.ToString(CultureInfo.InvariantCulture)}";
-            headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Link"] = $"<{url}>; rel=\"next\"" };
-        }
-
-        var body = new JsonObject { ["items"] = items };
-        if (items.Count > 0 || ids.Length > 0)
-        {
-            body["notFoundIds"] = ids.Length > 0 ? new JsonArray([.. notFound.Select(id => (JsonNode)id)]) : null;
-        }
-
-        return new FakeResponse(200, body.ToJsonString(JsonOptions), "application/json;charset=UTF-8", headers);
+        public string[] IdList() => Ids?.Split(',') ?? [];
     }
 
-    private static bool PersonMatches(JsonObject person, PeopleCursor cursor, string[] ids)
+    private FakeResponse GetPeople(RecordedRequest r) => _pager.Page<PeopleFilters>(
+        r,
+        "people",
+        ReadPeopleFilters,
+        filters =>
+        {
+            var ids = filters.IdList();
+            return InPeopleOrder(Everyone().Where(p => PersonMatches(p, filters, ids)));
+        },
+        pageCap: filters => filters.LocationId is null ? null : MaxPeoplePageByLocation,
+        check: filters => filters.IdList().Length > MaxPersonIdsPerRequest
+            ? Error(400, $"The id list may contain at most {MaxPersonIdsPerRequest} ids.")
+            : null,
+        completeBody: (filters, body) =>
+        {
+            // Webex answers notFoundIds (null without an id filter) on a non-empty page or when ids were asked for.
+            var ids = filters.IdList();
+            if (body["items"]!.AsArray().Count > 0 || ids.Length > 0)
+            {
+                var everyone = Everyone();
+                body["notFoundIds"] = ids.Length > 0
+                    ? new JsonArray([.. ids.Where(id => !everyone.Any(p => (string?)p["id"] == id)).Select(id => (JsonNode)id)])
+                    : null;
+            }
+        });
+
+    // An empty parameter counts as absent. Only an admin may list without email, displayName or id.
+    private (PeopleFilters?, FakeResponse?) ReadPeopleFilters(RecordedRequest r)
+    {
+        string? Given(string name) => string.IsNullOrEmpty(r.QueryValue(name)) ? null : r.QueryValue(name);
+        var filters = new PeopleFilters(Given("email"), Given("displayName"), Given("id"), Given("orgId"), Given("locationId"));
+        return filters.Email is null && filters.DisplayName is null && filters.Ids is null && !PeopleCallerIsAdmin
+            ? (null, Error(400, PeopleFilterRequiredMessage))
+            : (filters, null);
+    }
+
+    // Call with _gate held: each person once, though it is indexed under every e-mail.
+    private List<JsonObject> Everyone() => [.. _people.Values.Distinct(ReferenceEqualityComparer.Instance).Cast<JsonObject>()];
+
+    private static bool PersonMatches(JsonObject person, PeopleFilters filters, string[] ids)
     {
         var emails = person["emails"]?.AsArray().Select(e => (string?)e) ?? [];
-        return (cursor.Email is null || emails.Any(e => string.Equals(e, cursor.Email, StringComparison.OrdinalIgnoreCase)))
-            && (cursor.DisplayName is null || ((string?)person["displayName"] ?? "").StartsWith(cursor.DisplayName, StringComparison.OrdinalIgnoreCase))
+        return (filters.Email is null || emails.Any(e => string.Equals(e, filters.Email, StringComparison.OrdinalIgnoreCase)))
+            && (filters.DisplayName is null || ((string?)person["displayName"] ?? "").StartsWith(filters.DisplayName, StringComparison.OrdinalIgnoreCase))
             && (ids.Length == 0 || ids.Contains((string?)person["id"], StringComparer.Ordinal))
-            && (cursor.OrgId is null || (string?)person["orgId"] == cursor.OrgId)
-            && (cursor.LocationId is null || (string?)person["locationId"] == cursor.LocationId);
+            && (filters.OrgId is null || (string?)person["orgId"] == filters.OrgId)
+            && (filters.LocationId is null || (string?)person["locationId"] == filters.LocationId);
     }
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace WebexConnector.Cli.Tests.Infrastructure;
 
-/// <summary>The fake's <c>/rooms</c> routes (create, get and update one room; the listing is in the main file).</summary>
+/// <summary>The fake's <c>/rooms</c> routes: list (cursor paging), create, get and update one room.</summary>
 public sealed partial class FakeWebexServer
 {
     private const string RoomsPrefix = "/v1/rooms/";
@@ -11,9 +11,14 @@ public sealed partial class FakeWebexServer
 
     private FakeResponse? RouteRooms(RecordedRequest r)
     {
-        if (r.Method == "POST" && r.Path == "/v1/rooms")
+        if (r.Path == "/v1/rooms")
         {
-            return PostRoom(r);
+            return r.Method switch
+            {
+                "GET" => GetRooms(r),
+                "POST" => PostRoom(r),
+                _ => null,
+            };
         }
 
         // Kestrel decodes the path except %2F, so an id escaped by the client is one segment here.
@@ -31,6 +36,25 @@ public sealed partial class FakeWebexServer
             _ => null,
         };
     }
+
+    private sealed record RoomFilters(string? Type, string? SortBy, string? TeamId);
+
+    // The filters ride in the cursor; type and sortBy are checked on every page, after max.
+    private FakeResponse GetRooms(RecordedRequest r) => _pager.Page<RoomFilters>(
+        r,
+        "rooms",
+        first => (new RoomFilters(first.QueryValue("type"), first.QueryValue("sortBy"), first.QueryValue("teamId")), null),
+        filters => _rooms
+            .Where(room => filters.Type is null || (string?)room["type"] == filters.Type)
+            .Where(room => filters.TeamId is null || (string?)room["teamId"] == filters.TeamId),
+        pageCap: _ => RoomsPageSizeCap,
+        check: filters => filters switch
+        {
+            { Type: not (null or "direct" or "group") } => Error(400, "Invalid room type."),
+            { SortBy: not (null or "id" or "lastactivity" or "created") } => Error(400, "Invalid sortBy value."),
+            _ => null,
+        },
+        linkHeader: RoomsLinkHeader);
 
     private FakeResponse PostRoom(RecordedRequest r)
     {

@@ -92,7 +92,7 @@ public sealed partial class FakeWebexServer : IAsyncDisposable
     public const string UnauthorizedMessage =
         "The request requires a valid access token set in the Authorization request header.";
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    internal static readonly JsonSerializerOptions JsonOptions = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
@@ -109,6 +109,7 @@ public sealed partial class FakeWebexServer : IAsyncDisposable
     private readonly List<JsonObject> _messages = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly WebApplication _app;
+    private readonly FakeCursorPager _pager;
     private int _trackingCounter;
     private int _busy;
     private (Func<RecordedRequest, bool> Applies, int Status, string Message, string TrackingId)? _refusal;
@@ -120,6 +121,7 @@ public sealed partial class FakeWebexServer : IAsyncDisposable
     private FakeWebexServer(WebApplication app, string token)
     {
         _app = app;
+        _pager = new FakeCursorPager(_gate, () => BaseUrl, Error);
         _acceptedTokens.Add(token);
         Me = MakePerson("me", "Erin Operator", "erin.operator@example.com");
         AddPerson(Me);
@@ -603,8 +605,6 @@ public sealed partial class FakeWebexServer : IAsyncDisposable
         return (r.Method, r.Path) switch
         {
             ("GET", "/v1/people/me") => Json(200, Me),
-            ("GET", "/v1/rooms") => GetRooms(r),
-
             // Each resource's routes live in its own partial file (FakeWebexServer.<Resource>.cs).
             _ => RouteRooms(r) ?? RouteMemberships(r) ?? RouteMessages(r) ?? RoutePeople(r) ?? RouteEvents(r)
                 ?? Error(404, "The requested resource could not be found."),
@@ -624,84 +624,6 @@ public sealed partial class FakeWebexServer : IAsyncDisposable
         {
             return _acceptedTokens.Contains(auth[prefix.Length..]);
         }
-    }
-
-    private sealed record RoomCursor(int Offset, int Max, string? Type, string? SortBy, string? TeamId);
-
-    private FakeResponse GetRooms(RecordedRequest r)
-    {
-        RoomCursor cursor;
-        var cursorText = r.QueryValue("cursor");
-        if (cursorText is not null)
-        {
-            try
-            {
-                cursor = JsonSerializer.Deserialize<RoomCursor>(Convert.FromBase64String(cursorText))
-                    ?? throw new FormatException("null cursor");
-            }
-            catch (Exception ex) when (ex is FormatException or JsonException)
-            {
-                return Error(400, "Invalid cursor.");
-            }
-        }
-        else
-        {
-            cursor = new RoomCursor(0, 100, r.QueryValue("type"), r.QueryValue("sortBy"), r.QueryValue("teamId"));
-        }
-
-        var maxText = r.QueryValue("max");
-        if (maxText is not null)
-        {
-            if (!int.TryParse(maxText, NumberStyles.None, CultureInfo.InvariantCulture, out var max) || max < 1 || max > 1000)
-            {
-                return Error(400, "max must be an integer between 1 and 1000.");
-            }
-
-            cursor = cursor with { Max = max };
-        }
-
-        if (RoomsPageSizeCap is { } cap && cursor.Max > cap)
-        {
-            cursor = cursor with { Max = cap };
-        }
-
-        if (cursor.Type is not (null or "direct" or "group"))
-        {
-            return Error(400, "Invalid room type.");
-        }
-
-        if (cursor.SortBy is not (null or "id" or "lastactivity" or "created"))
-        {
-            return Error(400, "Invalid sortBy value.");
-        }
-
-        JsonArray items = [];
-        bool more;
-        lock (_gate)
-        {
-            var matching = _rooms
-                .Where(room => cursor.Type is null || (string?)room["type"] == cursor.Type)
-                .Where(room => cursor.TeamId is null || (string?)room["teamId"] == cursor.TeamId)
-                .ToList();
-            foreach (var room in matching.Skip(cursor.Offset).Take(cursor.Max))
-            {
-                items.Add(room.DeepClone());
-            }
-
-            more = cursor.Offset + cursor.Max < matching.Count;
-        }
-
-        Dictionary<string, string>? headers = null;
-        if (more)
-        {
-            var next = cursor with { Offset = cursor.Offset + cursor.Max };
-            var token = Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(next));
-            var url = $"{BaseUrl}/rooms?cursor={Uri.EscapeDataString(token)}&max={next.Max.ToString(CultureInfo.InvariantCulture)}";
-            var link = RoomsLinkHeader is { } format ? format(url) : $"<{url}>; rel=\"next\"";
-            headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Link"] = link };
-        }
-
-        return new FakeResponse(200, new JsonObject { ["items"] = items }.ToJsonString(JsonOptions), "application/json;charset=UTF-8", headers);
     }
 
     private static FakeResponse Json(int status, JsonNode node) =>
