@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using WebexConnector.Actions;
+using WebexConnector.Tests.TestSupport;
 
 namespace WebexConnector.Cli.Tests;
 
@@ -25,10 +26,8 @@ public sealed class ActionContractTests : CliTestBase
 
     /// <summary>Every required parameter, and every choice of which exactly one must be given, of every action.</summary>
     public static IEnumerable<TestCaseData> RequiredParameters() =>
-        ActionCatalog.All.SelectMany(action =>
-            action.Parameters.Where(p => p.Required).Select(p => new[] { p.Name })
-                .Concat(action.Choices.Where(c => c.Required).Select(c => c.Names.ToArray()))
-                .Select(names => new TestCaseData(action.Identifier, names).SetArgDisplayNames(action.Identifier, string.Join("|", names))));
+        SampleParameters.Required().Select(required =>
+            new TestCaseData(required.Action.Identifier, required.Names).SetArgDisplayNames(required.Action.Identifier, string.Join("|", required.Names)));
 
     [SetUp]
     public void UseVirtualClock() => UseVirtualTime();
@@ -118,33 +117,10 @@ public sealed class ActionContractTests : CliTestBase
         Assert.That(requests[1].Path + requests[1].Query, Is.EqualTo(requests[0].Path + requests[0].Query), () => "the refused read is asked again: " + Server.DescribeRequests());
     }
 
-    /// <summary>A parameter entry the action accepts: each required parameter, and the first of each required choice.</summary>
-    private JsonObject ValidParameters(ActionDefinition action)
-    {
-        var names = action.Parameters.Where(p => p.Required).Select(p => p.Name)
-            .Concat(action.Choices.Where(c => c.Required).Select(c => c.Names[0]))
-            .ToHashSet(StringComparer.Ordinal);
-        var entry = new JsonObject();
-        foreach (var parameter in action.Parameters.Where(p => names.Contains(p.Name)))
-        {
-            entry[parameter.Name] = SampleValue(parameter);
-        }
-
-        return entry;
-    }
-
-    private JsonNode SampleValue(ParameterDefinition parameter) => parameter switch
-    {
-        { AllowedValues: [var first, ..] } => first,
-        { Type: ParameterType.Boolean } => true,
-        { Type: ParameterType.Numeric } => parameter.Minimum ?? 1,
-        { Format: ParameterFormat.EmailAddress } => "alice@example.com",
-        { Format: ParameterFormat.Timestamp } => "2026-01-01T00:00:00Z",
-        { Format: ParameterFormat.HttpUrl } => "https://example.com/evidence.png",
-        { Format: ParameterFormat.JsonObject } => "{}",
-        _ when parameter.Contains.Contains("webex room id") => Str(Server.AddRooms(1)[0]["id"])!,
-        _ when parameter.Contains.Contains("webex person id") => Str(Server.Me["id"])!,
-        _ when parameter.Contains.Contains("email") => "alice@example.com",
-        _ => "Y2lzY29zcGFyazovL3VzL0NPTlRSQUNUL3NhbXBsZQ",
-    };
+    /// <summary>A parameter entry the action accepts; rooms and people the fake server knows where the action needs one.</summary>
+    private JsonObject ValidParameters(ActionDefinition action) =>
+        SampleParameters.For(action, parameter =>
+            parameter.Contains.Contains("webex room id") ? Str(Server.AddRooms(1)[0]["id"])
+            : parameter.Contains.Contains("webex person id") && parameter.AllowedValues is null ? Str(Server.Me["id"])
+            : null);
 }

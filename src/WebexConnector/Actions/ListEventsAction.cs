@@ -68,7 +68,7 @@ internal sealed class ListEventsAction(IEventsApi events) : IActionHandler
             new("action_result.data.*.data.creatorId", "string") { Contains = ["webex person id"] },
             new("action_result.data.*.data.created", "string"),
             new("action_result.data.*.data.type", "string"),
-            new("action_result.summary.total_events", "numeric"),
+            OutputDataPath.ListingTotal("events"),
         ],
         CreateHandler = services => new ListEventsAction(services.GetRequiredService<IEventsApi>()),
     };
@@ -95,7 +95,7 @@ internal sealed class ListEventsAction(IEventsApi events) : IActionHandler
             cancellationToken)
             .ConfigureAwait(false);
 
-        return HandlerResult.Success($"Total events: {found.Count}", found, new JsonObject { ["total_events"] = found.Count });
+        return HandlerResult.Listing("events", found);
     }
 
     // The validator accepted only ISO 8601 with an offset, so this parses.

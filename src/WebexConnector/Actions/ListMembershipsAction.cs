@@ -32,7 +32,7 @@ internal sealed class ListMembershipsAction(IMembershipsApi memberships) : IActi
         FailureMessagePrefix = "Error listing memberships",
         Parameters = [RoomId, PersonId, PersonEmail, Limit],
         Choices = [new(["person_id", "person_email"], Required: false)],
-        Output = [.. MembershipOutput.Paths, new("action_result.summary.total_memberships", "numeric")],
+        Output = [.. MembershipOutput.Paths, OutputDataPath.ListingTotal("memberships")],
         CreateHandler = services => new ListMembershipsAction(services.GetRequiredService<IMembershipsApi>()),
     };
 
@@ -47,6 +47,6 @@ internal sealed class ListMembershipsAction(IMembershipsApi memberships) : IActi
             parameters.GetInteger(Limit),
             cancellationToken).ConfigureAwait(false);
 
-        return HandlerResult.Success($"Total memberships: {found.Count}", found, new JsonObject { ["total_memberships"] = found.Count });
+        return HandlerResult.Listing("memberships", found);
     }
 }

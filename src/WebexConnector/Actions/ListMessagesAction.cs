@@ -43,7 +43,7 @@ internal sealed class ListMessagesAction(IMessagesApi messages) : IActionHandler
         Output =
         [
             .. MessageOutput.Paths,
-            new("action_result.summary.total_messages", "numeric"),
+            OutputDataPath.ListingTotal("messages"),
         ],
         CreateHandler = services => new ListMessagesAction(services.GetRequiredService<IMessagesApi>()),
     };
@@ -63,6 +63,6 @@ internal sealed class ListMessagesAction(IMessagesApi messages) : IActionHandler
             maxPageSize,
             cancellationToken).ConfigureAwait(false);
 
-        return HandlerResult.Success($"Total messages: {found.Count}", found, new JsonObject { ["total_messages"] = found.Count });
+        return HandlerResult.Listing("messages", found);
     }
 }

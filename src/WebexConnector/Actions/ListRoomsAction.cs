@@ -37,7 +37,7 @@ internal sealed class ListRoomsAction(IRoomsApi rooms) : IActionHandler
             new("action_result.data.*.creatorId", "string") { Contains = ["webex person id"] },
             new("action_result.data.*.created", "string"),
             new("action_result.data.*.ownerId", "string"),
-            new("action_result.summary.total_rooms", "numeric"),
+            OutputDataPath.ListingTotal("rooms"),
         ],
         CreateHandler = services => new ListRoomsAction(services.GetRequiredService<IRoomsApi>()),
     };
@@ -51,6 +51,6 @@ internal sealed class ListRoomsAction(IRoomsApi rooms) : IActionHandler
             rooms.Client, (max, ct) => rooms.ListRoomsAsync(teamId, type, sortBy, max, ct), parameters.GetInteger(Limit), cancellationToken)
             .ConfigureAwait(false);
 
-        return HandlerResult.Success($"Total rooms: {found.Count}", found, new JsonObject { ["total_rooms"] = found.Count });
+        return HandlerResult.Listing("rooms", found);
     }
 }

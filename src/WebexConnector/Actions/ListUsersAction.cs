@@ -79,7 +79,7 @@ internal sealed class ListUsersAction(IPeopleApi people) : IActionHandler
             new("action_result.data.*.invitePending", "string"),
             new("action_result.data.*.loginEnabled", "string"),
             new("action_result.data.*.type", "string"),
-            new("action_result.summary.total_users", "numeric"),
+            OutputDataPath.ListingTotal("users"),
         ],
         CreateHandler = services => new ListUsersAction(services.GetRequiredService<IPeopleApi>()),
     };
@@ -110,7 +110,7 @@ internal sealed class ListUsersAction(IPeopleApi people) : IActionHandler
             cancellationToken)
             .ConfigureAwait(false);
 
-        return HandlerResult.Success($"Total users: {found.Count}", found, new JsonObject { ["total_users"] = found.Count });
+        return HandlerResult.Listing("users", found);
     }
 
     // "a, b ,c," → "a,b,c": spaces around ids and empty entries (a trailing comma) are dropped.

@@ -9,6 +9,9 @@ internal sealed record OutputDataPath(string DataPath, string DataType)
     /// <summary>Shown as a column by <c>--output text</c>; only for paths under <c>action_result.data.*</c>.</summary>
     public bool IsTextColumn { get; init; }
 
+    /// <summary>A listing's count, <c>action_result.summary.total_rooms</c>; <see cref="HandlerResult.Listing"/> fills it.</summary>
+    public static OutputDataPath ListingTotal(string noun) => new($"action_result.summary.total_{noun}", "numeric");
+
     /// <summary>The paths every action has.</summary>
     public static IReadOnlyList<OutputDataPath> Common { get; } =
     [

@@ -160,49 +160,6 @@ public class CreateRoomActionTests
         }
     }
 
-    [TestCase(HttpStatusCode.InternalServerError)]
-    [TestCase(HttpStatusCode.BadGateway)]
-    [TestCase(HttpStatusCode.ServiceUnavailable)]
-    [TestCase(HttpStatusCode.GatewayTimeout)]
-    public async Task Execute_ServerError_IsNotRetriedAndSaysTheRoomMayExist(HttpStatusCode status)
-    {
-        using var harness = new ConnectorHarness(timeScale: 50);
-        var post = harness.When(HttpMethod.Post, RoomsUrl).Respond(_ => ConnectorHarness.JsonResponse(
-            status, """{"message":"Service Unavailable","trackingId":"ROUTER_5XX"}"""));
-
-        var result = await harness.RunOneAsync("create_room", """{"title": "x"}""");
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(harness.Http.GetMatchCount(post), Is.EqualTo(1));
-            Assert.That(harness.RequestCount, Is.EqualTo(1));
-            Assert.That(result.Status, Is.EqualTo("failed"));
-            Assert.That(result.Message, Is.EqualTo(
-                $"Error creating room. Status code: {(int)status}. Details: Service Unavailable. Tracking ID: ROUTER_5XX"
-                + " The room may or may not have been created; list the rooms before creating it again."));
-        }
-    }
-
-    [Test]
-    public async Task Execute_RateLimited_RetriesAndCreatesOnce()
-    {
-        using var harness = new ConnectorHarness(timeScale: 50);
-        var bodies = new List<string>();
-        var limited = harness.Expect(HttpMethod.Post, RoomsUrl).Respond(_ => ConnectorHarness.JsonResponse(
-            HttpStatusCode.TooManyRequests, """{"message":"Too Many Requests","trackingId":"ROUTER_429"}""", ("Retry-After", "2")));
-        var accepted = harness.Expect(HttpMethod.Post, RoomsUrl).Respond(request => CreatedAsync(bodies, request));
-
-        var result = await harness.RunOneAsync("create_room", """{"title": "x"}""");
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(result.Status, Is.EqualTo("success"), ConnectorHarness.Describe(result));
-            Assert.That(harness.Http.GetMatchCount(limited), Is.EqualTo(1));
-            Assert.That(harness.Http.GetMatchCount(accepted), Is.EqualTo(1));
-            Assert.That(bodies, Is.EqualTo(One("""{"title":"x"}""")));
-        }
-    }
-
     private static async Task<HttpResponseMessage> CreatedAsync(List<string> bodies, HttpRequestMessage request)
     {
         bodies.Add(request.Content is null ? "(no body)" : await request.Content.ReadAsStringAsync());

@@ -50,40 +50,6 @@ public class GetMessageActionTests
     }
 
     [Test]
-    public async Task Execute_UnknownId_FailsWithWebexMessageAndTrackingId()
-    {
-        using var harness = new ConnectorHarness();
-        harness.When(HttpMethod.Get, MessageUrl).Respond(HttpStatusCode.NotFound, "application/json", Fixture.Text(Fixture.Error404));
-
-        var result = await harness.RunOneAsync("get_message", Parameters(MessageId));
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(result.Status, Is.EqualTo("failed"));
-            Assert.That(result.Message, Is.EqualTo(
-                "Error getting message. Status code: 404. Details: The requested resource could not be found. Tracking ID: ROUTER_ABC"));
-            Assert.That(result.Data, Is.Empty);
-        }
-    }
-
-    [Test]
-    public async Task Execute_GatewayTimeoutThenOk_IsRetriedBecauseItIsAGet()
-    {
-        using var harness = new ConnectorHarness(timeScale: 50);
-        var failed = harness.Expect(HttpMethod.Get, MessageUrl).Respond(HttpStatusCode.GatewayTimeout);
-        var ok = harness.Expect(HttpMethod.Get, MessageUrl).Respond("application/json", Fixture.Text(Fixture.MessageDetails));
-
-        var result = await harness.RunOneAsync("get_message", Parameters(MessageId));
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(result.Status, Is.EqualTo("success"), ConnectorHarness.Describe(result));
-            Assert.That(harness.Http.GetMatchCount(failed), Is.EqualTo(1));
-            Assert.That(harness.Http.GetMatchCount(ok), Is.EqualTo(1));
-        }
-    }
-
-    [Test]
     public async Task Execute_AnswerIsNotAnObject_FailsSayingSo()
     {
         using var harness = new ConnectorHarness();

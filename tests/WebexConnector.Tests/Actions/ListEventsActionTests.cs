@@ -262,21 +262,6 @@ public class ListEventsActionTests
     }
 
     [Test]
-    public async Task Execute_WebexRefuses_FailsWithStatusWebexTextAndTrackingId()
-    {
-        using var harness = new ConnectorHarness();
-        harness.When(HttpMethod.Get, EventsUrl).Respond(HttpStatusCode.BadRequest, "application/json", Fixture.Text(Fixture.Error400DescriptionOnly));
-
-        var result = await harness.RunOneAsync("list_events");
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(result.Status, Is.EqualTo("failed"));
-            Assert.That(result.Message, Does.StartWith("Error listing events. Status code: 400. Details: "));
-        }
-    }
-
-    [Test]
     public async Task Execute_GatewayTimeoutOnce_IsRetriedBecauseListingChangesNothing()
     {
         using var harness = new ConnectorHarness(timeScale: 50);

@@ -168,22 +168,6 @@ public class SendMessageActionTests
     }
 
     [Test]
-    public async Task Execute_UnknownRoom_FailsWithExactContractMessage()
-    {
-        using var harness = new ConnectorHarness();
-        harness.When(HttpMethod.Post, MessagesUrl).Respond(HttpStatusCode.NotFound, "application/json", Fixture.Text(Fixture.Error404));
-
-        var result = await harness.RunOneAsync("send_message", Parameters("room", "Y2lzY29zcGFyazovL3VzL1JPT00vdW5rbm93bg", "hello"));
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(result.Status, Is.EqualTo("failed"));
-            Assert.That(result.Message, Is.EqualTo(
-                "Error sending message. Status code: 404. Details: The requested resource could not be found. Tracking ID: ROUTER_ABC"));
-        }
-    }
-
-    [Test]
     public async Task Execute_RateLimited_RetriesAfterRetryAfterAndSendsOnce()
     {
         using var harness = new ConnectorHarness(timeScale: 50);

@@ -250,30 +250,6 @@ public class UpdateRoomActionTests
             + " This action needs the scopes spark:rooms_read, spark:rooms_write:"));
     }
 
-    [TestCase(HttpStatusCode.InternalServerError)]
-    [TestCase(HttpStatusCode.BadGateway)]
-    [TestCase(HttpStatusCode.ServiceUnavailable)]
-    [TestCase(HttpStatusCode.GatewayTimeout)]
-    public async Task Execute_UpdateServerError_IsNotRetriedAndSaysTheRoomMayHaveChanged(HttpStatusCode status)
-    {
-        using var harness = new ConnectorHarness(timeScale: 50);
-        var get = harness.When(HttpMethod.Get, RoomUrl).Respond(request => Details([], request, Fixture.RoomDetails));
-        var put = harness.When(HttpMethod.Put, RoomUrl).Respond(_ => ConnectorHarness.JsonResponse(
-            status, """{"message":"Upstream failed","trackingId":"ROUTER_5XX"}"""));
-
-        var result = await harness.RunOneAsync("update_room", Parameters(new JsonObject { ["title"] = "x" }));
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(harness.Http.GetMatchCount(get), Is.EqualTo(1));
-            Assert.That(harness.Http.GetMatchCount(put), Is.EqualTo(1), "a PUT is never retried after a 5xx");
-            Assert.That(result.Status, Is.EqualTo("failed"));
-            Assert.That(result.Message, Is.EqualTo(
-                $"Error updating room. Status code: {(int)status}. Details: Upstream failed. Tracking ID: ROUTER_5XX "
-                + UpdateRoomAction.Definition.UncertainOutcomeNote));
-        }
-    }
-
     [TestCase("""{"is_announcement_only": true, "is_locked": false}""", "Parameter 'is_announcement_only' needs is_locked true",
         TestName = "Execute_AnnouncementOnlyWithIsLockedFalse_FailsWithoutAnyRequest")]
     [TestCase("""{"is_public": true, "description": " "}""", "Parameter 'is_public' needs a description",
