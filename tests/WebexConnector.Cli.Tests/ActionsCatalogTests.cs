@@ -41,13 +41,13 @@ public sealed class ActionsCatalogTests : CliTestBase
     [TestCase("get_user", "get user", "investigate")]
     [TestCase("send_message", "send message", "generic")]
     [TestCase("list_messages", "list messages", "investigate")]
-    [TestCase("get_message", "get message", "investigate")]
+    [TestCase("get_message_details", "get message details", "investigate")]
     [TestCase("delete_message", "delete message", "contain")]
-    [TestCase("create_room", "create room", "generic")]
-    [TestCase("update_room", "update room", "generic")]
+    [TestCase("create_room", "create a room", "generic")]
+    [TestCase("update_room", "update a room", "generic")]
     [TestCase("list_users", "list users", "investigate")]
     [TestCase("list_memberships", "list memberships", "investigate")]
-    [TestCase("add_people", "add people", "generic")]
+    [TestCase("add_people_to_room", "add people", "generic")]
     [TestCase("remove_membership", "remove membership", "contain")]
     [TestCase("list_events", "list events", "investigate")]
     public async Task Actions_EachAction_HasManifestFieldsAndType(string identifier, string displayName, string type)
@@ -71,13 +71,13 @@ public sealed class ActionsCatalogTests : CliTestBase
     [TestCase("get_user", true)]
     [TestCase("send_message", false)]
     [TestCase("list_messages", true)]
-    [TestCase("get_message", true)]
+    [TestCase("get_message_details", true)]
     [TestCase("delete_message", false)]
     [TestCase("create_room", false)]
     [TestCase("update_room", false)]
     [TestCase("list_users", true)]
     [TestCase("list_memberships", true)]
-    [TestCase("add_people", false)]
+    [TestCase("add_people_to_room", false)]
     [TestCase("remove_membership", false)]
     [TestCase("list_events", true)]
     public async Task Actions_ReadOnlyFlag_IsFalseExactlyForActionsThatChangeWebex(string identifier, bool readOnly)
@@ -101,7 +101,7 @@ public sealed class ActionsCatalogTests : CliTestBase
     [TestCase("send_message", "card", false, "string")]
     [TestCase("list_messages", "room_id", true, "string")]
     [TestCase("list_messages", "limit", false, "numeric")]
-    [TestCase("get_message", "message_id", true, "string")]
+    [TestCase("get_message_details", "message_id", true, "string")]
     [TestCase("delete_message", "message_id", true, "string")]
     public async Task Actions_Parameter_DescribedAsInContract(string identifier, string parameter, bool required, string dataType)
     {
@@ -125,7 +125,7 @@ public sealed class ActionsCatalogTests : CliTestBase
     [TestCase("get_user", new[] { "email_address" })]
     [TestCase("send_message", new[] { "endpoint_id", "destination_type", "message", "markdown", "parent_id", "files", "card" })]
     [TestCase("list_messages", new[] { "room_id", "parent_id", "before", "before_message", "mentioned_people", "limit" })]
-    [TestCase("get_message", new[] { "message_id" })]
+    [TestCase("get_message_details", new[] { "message_id" })]
     [TestCase("delete_message", new[] { "message_id" })]
     public async Task Actions_Parameters_AreExactlyTheContractParameters(string identifier, string[] expected)
     {
@@ -140,7 +140,7 @@ public sealed class ActionsCatalogTests : CliTestBase
     [TestCase("get_user", new[] { "action_result.status", "action_result.message", "action_result.data.*.id", "action_result.parameter.email_address" })]
     [TestCase("send_message", new[] { "action_result.status", "action_result.message", "action_result.data.*.id" })]
     [TestCase("list_messages", new[] { "action_result.status", "action_result.message", "action_result.data.*.id", "action_result.summary.total_messages" })]
-    [TestCase("get_message", new[] { "action_result.status", "action_result.message", "action_result.data.*.id", "action_result.parameter.message_id" })]
+    [TestCase("get_message_details", new[] { "action_result.status", "action_result.message", "action_result.data.*.id", "action_result.parameter.message_id" })]
     [TestCase("delete_message", new[] { "action_result.status", "action_result.message", "action_result.parameter.message_id" })]
     public async Task Actions_Output_CoversPlaybookDataPaths(string identifier, string[] requiredPaths)
     {
@@ -178,11 +178,11 @@ public sealed class ActionsCatalogTests : CliTestBase
     [TestCase("get_user", "spark:people_read")]
     [TestCase("list_users", "spark:people_read")]
     [TestCase("list_memberships", "spark:memberships_read")]
-    [TestCase("add_people", "spark:memberships_write")]
+    [TestCase("add_people_to_room", "spark:memberships_write")]
     [TestCase("remove_membership", "spark:memberships_write")]
     [TestCase("send_message", "spark:messages_write")]
     [TestCase("list_messages", "spark:messages_read")]
-    [TestCase("get_message", "spark:messages_read")]
+    [TestCase("get_message_details", "spark:messages_read")]
     [TestCase("delete_message", "spark:messages_write spark-compliance:messages_write")]
     [TestCase("list_events", "spark-compliance:events_read")]
     public async Task Actions_EachAction_ListsTheScopesItNeeds(string identifier, string scopes)
@@ -208,7 +208,7 @@ public sealed class ActionsCatalogTests : CliTestBase
             }
 
             Assert.That(result.Stdout, Does.Contain("| `delete_message` | contain (changes Webex) | `DELETE /messages/{messageId}` |"));
-            Assert.That(result.Stdout, Does.Contain("| add_people | `person_id`, `person_email` | one | exactly one of person_id, person_email |"));
+            Assert.That(result.Stdout, Does.Contain("| add_people_to_room | `person_id`, `person_email` | one | exactly one of person_id, person_email |"));
         }
 
         AssertNoRequests();

@@ -121,7 +121,7 @@ public sealed class AddPeopleTests : CliTestBase
         var result = await Cli.RunAsync("actions");
 
         AssertExitCode(result, 0);
-        var action = (result.JsonObject()["actions"] as JsonArray)?.FirstOrDefault(a => Str(a?["identifier"]) == "add_people");
+        var action = (result.JsonObject()["actions"] as JsonArray)?.FirstOrDefault(a => Str(a?["identifier"]) == "add_people_to_room");
         Assert.That(action, Is.Not.Null, result.Describe);
         using (Assert.EnterMultipleScope())
         {

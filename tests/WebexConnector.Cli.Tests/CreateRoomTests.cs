@@ -169,7 +169,7 @@ public sealed class CreateRoomTests : CliTestBase
         var parameters = action!["parameters"] as JsonObject;
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(Str(action["action"]), Is.EqualTo("create room"));
+            Assert.That(Str(action["action"]), Is.EqualTo("create a room"));
             Assert.That(Str(action["type"]), Is.EqualTo("generic"));
             Assert.That(action["read_only"]?.GetValue<bool>(), Is.False);
             AssertJsonEqual(action["required_scopes"], new JsonArray("spark:rooms_write"), "required_scopes");

@@ -21,6 +21,12 @@ internal sealed class ActionCommand : Command
     public ActionCommand(ActionDefinition action, GlobalOptions global, ConnectorInvoker invoker)
         : base(action.CommandName, action.Description)
     {
+        foreach (var former in action.FormerIdentifiers)
+        {
+            // add-people keeps working beside add-people-to-room.
+            Aliases.Add(former.Replace('_', '-'));
+        }
+
         var asset = new AssetOptions();
         asset.AddTo(this);
         var options = action.Parameters.Select(parameter => (parameter, option: CreateOption(parameter))).ToArray();
@@ -59,9 +65,10 @@ internal sealed class ActionCommand : Command
         // Not System.CommandLine's Required or typed options: the library validates every value, as in the platform form.
         var description = (parameter.Required ? "(required) " : string.Empty) + parameter.Description
             + (parameter.AllowedValues is { } values ? $" ({string.Join("|", values)})" : string.Empty);
+        var aliases = parameter.Aliases.Select(name => "--" + name.Replace('_', '-')).ToArray();
         return parameter.Type == ParameterType.Boolean
-            ? new Option<string?>(parameter.OptionName) { Description = description + " (--flag, --flag true or --flag false)", Arity = ArgumentArity.ZeroOrOne }
-            : new Option<string?>(parameter.OptionName) { Description = description };
+            ? new Option<string?>(parameter.OptionName, aliases) { Description = description + " (--flag, --flag true or --flag false)", Arity = ArgumentArity.ZeroOrOne }
+            : new Option<string?>(parameter.OptionName, aliases) { Description = description };
     }
 
     private static JsonElement ToParameterEntry(ParseResult parseResult, IEnumerable<(ParameterDefinition Parameter, Option<string?> Option)> options)

@@ -21,6 +21,8 @@ internal static class ActionCatalog
         ListEventsAction.Definition,
     ];
 
+    /// <summary>The action an identifier names: its own, a former one, or its display name (as a SOAR run may carry).</summary>
     public static ActionDefinition? Find(string identifier) =>
-        All.FirstOrDefault(action => action.Identifier.Equals(identifier, StringComparison.Ordinal));
+        All.FirstOrDefault(action => action.Identifier.Equals(identifier, StringComparison.Ordinal))
+        ?? All.FirstOrDefault(action => action.Answers(identifier));
 }

@@ -13,6 +13,15 @@ internal sealed record ActionDefinition
     /// <summary>The display name, e.g. <c>send message</c>.</summary>
     public required string Name { get; init; }
 
+    /// <summary>
+    /// Identifiers the action also answers to: this connector's earlier ones, where it now uses the name Splunk's SOAR
+    /// Cisco Webex app 3.x used (<c>add_people</c> for <c>add_people_to_room</c>), so no playbook breaks either way.
+    /// </summary>
+    public IReadOnlyList<string> FormerIdentifiers { get; init; } = [];
+
+    /// <summary>Display names the action also answers to, e.g. <c>create room</c> for <c>create a room</c>.</summary>
+    public IReadOnlyList<string> FormerNames { get; init; } = [];
+
     public required string Description { get; init; }
 
     public required ActionType Type { get; init; }
@@ -50,6 +59,13 @@ internal sealed record ActionDefinition
 
     /// <summary>The operator-form command: <c>send_message</c> → <c>send-message</c>.</summary>
     public string CommandName => Identifier.Replace('_', '-');
+
+    /// <summary>Whether a run document's identifier (or, without one we know, its display name) names this action.</summary>
+    public bool Answers(string identifierOrName) =>
+        Identifier.Equals(identifierOrName, StringComparison.Ordinal)
+        || FormerIdentifiers.Contains(identifierOrName, StringComparer.Ordinal)
+        || Name.Equals(identifierOrName, StringComparison.OrdinalIgnoreCase)
+        || FormerNames.Contains(identifierOrName, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Every output data path: the action's own and the common ones.</summary>
     public IEnumerable<OutputDataPath> AllOutput =>

@@ -3,7 +3,7 @@ using WebexConnector.Webex;
 
 namespace WebexConnector.Actions;
 
-/// <summary><c>add_people</c>: adds one person to a room by person id or e-mail address, <c>POST /memberships</c>.</summary>
+/// <summary><c>add_people_to_room</c> (formerly <c>add_people</c>): adds one person to a room by person id or e-mail address, <c>POST /memberships</c>.</summary>
 internal sealed class AddPeopleAction(IMembershipsApi memberships) : IActionHandler
 {
     internal static ParameterDefinition RoomId { get; } = new() { Name = "room_id", Description = "Id of the room to add the person to", Required = true, Contains = ["webex room id"] };
@@ -16,8 +16,9 @@ internal sealed class AddPeopleAction(IMembershipsApi memberships) : IActionHand
 
     public static ActionDefinition Definition { get; } = new()
     {
-        Identifier = "add_people",
+        Identifier = "add_people_to_room",
         Name = "add people",
+        FormerIdentifiers = ["add_people"],
         Description = "Add a person to a Webex room (space) by person id or e-mail address, optionally as a moderator",
         Type = ActionType.Generic,
         ReadOnly = false,

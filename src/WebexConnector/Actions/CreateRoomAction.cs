@@ -19,7 +19,8 @@ internal sealed class CreateRoomAction(IRoomsApi rooms) : IActionHandler
     public static ActionDefinition Definition { get; } = new()
     {
         Identifier = "create_room",
-        Name = "create room",
+        Name = "create a room",
+        FormerNames = ["create room"],
         Description = "Create a Webex room (space); the authenticated user becomes its first member",
         Type = ActionType.Generic,
         ReadOnly = false,

@@ -10,8 +10,10 @@ internal sealed class GetMessageAction(IMessagesApi messages) : IActionHandler
 
     public static ActionDefinition Definition { get; } = new()
     {
-        Identifier = "get_message",
-        Name = "get message",
+        Identifier = "get_message_details",
+        Name = "get message details",
+        FormerIdentifiers = ["get_message"],
+        FormerNames = ["get message"],
         Description = "Get the details of a Webex message by id",
         Type = ActionType.Investigate,
         ReadOnly = true,

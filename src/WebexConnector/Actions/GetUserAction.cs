@@ -39,7 +39,7 @@ internal sealed class GetUserAction(IPeopleApi people) : IActionHandler
     {
         var email = parameters.GetRequiredString(EmailAddress);
         using var response = await people.ListPeopleAsync(
-            email, displayName: null, id: null, orgId: null, locationId: null, max: null, cancellationToken).ConfigureAwait(false);
+            email, displayName: null, id: null, orgId: null, roles: null, callingData: null, locationId: null, max: null, cancellationToken).ConfigureAwait(false);
         var found = await WebexResponses.ReadItemsAsync(response, cancellationToken).ConfigureAwait(false);
         var summary = new JsonObject { ["found_user"] = found.Count > 0 };
         return HandlerResult.Success(found.Count > 0 ? "User found" : "User not found", found, summary);

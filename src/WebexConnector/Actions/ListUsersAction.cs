@@ -21,6 +21,9 @@ internal sealed class ListUsersAction(IPeopleApi people) : IActionHandler
     /// <summary>Webex's largest page with <c>locationId</c>: "max will not be more than 50".</summary>
     public const int MaxPageSizeByLocation = 50;
 
+    /// <summary>Webex's largest page with <c>callingData=true</c>: "max will not be more than 100".</summary>
+    public const int MaxPageSizeWithCallingData = 100;
+
     internal static ParameterDefinition Email { get; } = new() { Name = "email", Description = "Only the person with this e-mail address", Format = ParameterFormat.EmailAddress, Contains = ["email"] };
 
     internal static ParameterDefinition DisplayName { get; } = new() { Name = "display_name", Description = "Only people whose name starts with this text" };
@@ -30,6 +33,10 @@ internal sealed class ListUsersAction(IPeopleApi people) : IActionHandler
     internal static ParameterDefinition OrgId { get; } = new() { Name = "org_id", Description = "Only people in this organization (for admins of another organization, such as partners)" };
 
     internal static ParameterDefinition LocationId { get; } = new() { Name = "location_id", Description = $"Only people in this location (Webex then serves at most {MaxPageSizeByLocation} per page)" };
+
+    internal static ParameterDefinition Roles { get; } = new() { Name = "roles", Description = "Only people with these roles: role ids separated by commas (sent as roles)" };
+
+    internal static ParameterDefinition CallingData { get; } = new() { Name = "calling_data", Description = $"Include Webex Calling details of each person (Webex then serves at most {MaxPageSizeWithCallingData} per page)", Type = ParameterType.Boolean };
 
     internal static ParameterDefinition Limit { get; } = ParameterDefinition.ListingLimit("At most this many users (default: every user)");
 
@@ -43,7 +50,7 @@ internal sealed class ListUsersAction(IPeopleApi people) : IActionHandler
         WebexCall = "GET /people",
         RequiredScopes = ["spark:people_read"],
         FailureMessagePrefix = "Error listing users",
-        Parameters = [Email, DisplayName, Id, OrgId, LocationId, Limit],
+        Parameters = [Email, DisplayName, Id, OrgId, Roles, CallingData, LocationId, Limit],
 
         // Webex wants one of these unless the token belongs to an admin, so none is required here; they are
         // alternative lookups (the spec says "either this or displayName"), so at most one is sent.
@@ -80,6 +87,7 @@ internal sealed class ListUsersAction(IPeopleApi people) : IActionHandler
             new("action_result.data.*.loginEnabled", "string"),
             new("action_result.data.*.type", "string"),
             OutputDataPath.ListingTotal("users"),
+            OutputDataPath.ListingTotal("people"),
         ],
         CreateHandler = services => new ListUsersAction(services.GetRequiredService<IPeopleApi>()),
     };
@@ -102,15 +110,23 @@ internal sealed class ListUsersAction(IPeopleApi people) : IActionHandler
         var displayName = parameters.GetString(DisplayName);
         var orgId = parameters.GetString(OrgId);
         var locationId = parameters.GetString(LocationId);
+        var roles = parameters.GetString(Roles);
+        var callingData = parameters.GetBoolean(CallingData) == true ? true : (bool?)null;
+        var pageSize = Math.Min(
+            locationId is null ? WebexPager.MaxPageSize : MaxPageSizeByLocation,
+            callingData is null ? WebexPager.MaxPageSize : MaxPageSizeWithCallingData);
         var found = await WebexPager.CollectAsync(
             people.Client,
-            (max, ct) => people.ListPeopleAsync(email, displayName, ids, orgId, locationId, max, ct),
+            (max, ct) => people.ListPeopleAsync(email, displayName, ids, orgId, roles, callingData, locationId, max, ct),
             parameters.GetInteger(Limit),
-            locationId is null ? WebexPager.MaxPageSize : MaxPageSizeByLocation,
+            pageSize,
             cancellationToken)
             .ConfigureAwait(false);
 
-        return HandlerResult.Listing("users", found);
+        // total_people is the summary key of Splunk's SOAR app 3.x, so its playbooks read the same path.
+        var result = HandlerResult.Listing("users", found);
+        result.Summary["total_people"] = found.Count;
+        return result;
     }
 
     // "a, b ,c," → "a,b,c": spaces around ids and empty entries (a trailing comma) are dropped.

@@ -5,6 +5,12 @@ internal sealed record ParameterDefinition
 {
     public required string Name { get; init; }
 
+    /// <summary>
+    /// Other names the parameter is read under, e.g. <c>is_markdown</c> (Splunk's SOAR app 3.x) for <c>markdown</c> (the
+    /// contract's), so a playbook written for either works; the SOAR app manifest lists them too.
+    /// </summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
     public required string Description { get; init; }
 
     public ParameterType Type { get; init; } = ParameterType.Text;

@@ -26,11 +26,17 @@ internal static partial class ParameterValidator
         var present = new HashSet<string>(StringComparer.Ordinal);
         foreach (var parameter in action.Parameters)
         {
-            JsonElement raw = default;
-            var given = entry is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty(parameter.Name, out raw);
+            var (given, key, raw) = Find(parameter, entry);
             if (given)
             {
-                echo[parameter.Name] = JsonNode.Parse(raw.GetRawText());
+                // Echoed under the name the caller used, so a playbook's action_result.parameter path resolves.
+                echo[key] = JsonNode.Parse(raw.GetRawText());
+            }
+
+            if (given && Find(parameter, entry, skip: key).Given)
+            {
+                errors.Add($"Give parameter '{parameter.Name}' once, not also as '{string.Join("' or '", parameter.Aliases)}'.");
+                continue;
             }
 
             if (!given || raw.ValueKind == JsonValueKind.Null || (raw.ValueKind == JsonValueKind.String && raw.GetString()!.Length == 0))
@@ -65,6 +71,23 @@ internal static partial class ParameterValidator
         }
 
         return new ParameterValidation(echo, errors.Count == 0 ? new ActionParameters(values) : null, string.Join(" ", errors));
+    }
+
+    /// <summary>The parameter under its name or one of its aliases (other than <paramref name="skip"/>).</summary>
+    private static (bool Given, string Key, JsonElement Raw) Find(ParameterDefinition parameter, JsonElement? entry, string? skip = null)
+    {
+        if (entry is { ValueKind: JsonValueKind.Object } e)
+        {
+            foreach (var name in parameter.Aliases.Prepend(parameter.Name))
+            {
+                if (name != skip && e.TryGetProperty(name, out var raw))
+                {
+                    return (true, name, raw);
+                }
+            }
+        }
+
+        return (false, parameter.Name, default);
     }
 
     private static (object? Value, string? Error) Read(ParameterDefinition parameter, JsonElement raw) => parameter.Type switch

@@ -32,7 +32,7 @@ internal sealed class SendMessageAction(IMessagesApi messages) : IActionHandler
         MaxUtf8Bytes = MaxMessageBytes,
     };
 
-    internal static ParameterDefinition Markdown { get; } = new() { Name = "markdown", Description = "Send the message as markdown", Type = ParameterType.Boolean };
+    internal static ParameterDefinition Markdown { get; } = new() { Name = "markdown", Aliases = ["is_markdown"], Description = "Send the message as markdown", Type = ParameterType.Boolean };
 
     internal static ParameterDefinition ParentId { get; } = new() { Name = "parent_id", Description = "Reply in the thread of this message (sent as parentId)", Contains = ["webex message id"] };
 

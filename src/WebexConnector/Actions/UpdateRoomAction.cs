@@ -14,6 +14,8 @@ internal sealed class UpdateRoomAction(IRoomsApi rooms) : IActionHandler
 
     internal static ParameterDefinition Title { get; } = new() { Name = "title", Description = "New name of the room (give the current one to keep it)", Required = true };
 
+    internal static ParameterDefinition IsReadOnly { get; } = new() { Name = "is_read_only", Description = "Make the room read-only or not (only a compliance officer may; Webex refuses anyone else)", Type = ParameterType.Boolean };
+
     internal static RoomSettingParameters Settings { get; } = new(
         new() { Name = "team_id", Description = "Move a room that belongs to no team into this team (Webex does not move rooms between teams)", Contains = ["webex team id"] },
         new() { Name = "classification_id", Description = "New classification of the room" },
@@ -25,7 +27,8 @@ internal sealed class UpdateRoomAction(IRoomsApi rooms) : IActionHandler
     public static ActionDefinition Definition { get; } = new()
     {
         Identifier = "update_room",
-        Name = "update room",
+        Name = "update a room",
+        FormerNames = ["update room"],
         Description = "Update a Webex room's title and settings; settings not given keep their current value (the room is read first)",
         Type = ActionType.Generic,
         ReadOnly = false,
@@ -33,7 +36,7 @@ internal sealed class UpdateRoomAction(IRoomsApi rooms) : IActionHandler
         RequiredScopes = ["spark:rooms_read", "spark:rooms_write"],
         FailureMessagePrefix = "Error updating room",
         UncertainOutcomeNote = "The room may or may not have been updated; get its details before updating it again.",
-        Parameters = [RoomId, Title, .. Settings.All],
+        Parameters = [RoomId, Title, .. Settings.All, IsReadOnly],
         Output = RoomOutput.DataPaths,
         CreateHandler = services => new UpdateRoomAction(services.GetRequiredService<IRoomsApi>()),
     };
@@ -75,7 +78,7 @@ internal sealed class UpdateRoomAction(IRoomsApi rooms) : IActionHandler
             IsPublic = settings.IsPublic,
             Description = settings.Description,
             IsAnnouncementOnly = settings.IsAnnouncementOnly,
-            IsReadOnly = settings.IsReadOnly,
+            IsReadOnly = parameters.GetBoolean(IsReadOnly) ?? settings.IsReadOnly,
         };
 
         using var response = await rooms.UpdateRoomAsync(roomId, request, cancellationToken).ConfigureAwait(false);

@@ -48,7 +48,8 @@ public sealed class ConnectorRunner(ConnectorRunnerOptions options)
     {
         ArgumentNullException.ThrowIfNull(run);
         options.Redactor.MakeCurrent();
-        var definition = ActionCatalog.Find(run.Identifier);
+        // A run names its action by identifier; a display name (3.x's "add people") is accepted where the identifier is not ours.
+        var definition = ActionCatalog.Find(run.Identifier) ?? (run.Action is { } name ? ActionCatalog.Find(name) : null);
         var action = run.Action is { } given ? TextSanitizer.Echo(given) : definition?.Name;
         if (definition is null)
         {
@@ -80,7 +81,9 @@ public sealed class ConnectorRunner(ConnectorRunnerOptions options)
             results.Add(result);
         }
 
-        return new ConnectorRunResult { Identifier = definition.Identifier, Action = action, AssetId = run.AssetId, Results = results };
+        // The identifier goes back as the caller gave it (a former or 3.x name included), so its playbook finds its result.
+        var identifier = definition.Answers(run.Identifier) ? run.Identifier : definition.Identifier;
+        return new ConnectorRunResult { Identifier = identifier, Action = action, AssetId = run.AssetId, Results = results };
     }
 
     private async Task<ActionResult> RunOneAsync(

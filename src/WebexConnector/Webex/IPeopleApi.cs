@@ -19,6 +19,8 @@ internal interface IPeopleApi
     /// <param name="displayName">People whose name starts with this text.</param>
     /// <param name="id">Person ids separated by commas (Webex accepts up to 85).</param>
     /// <param name="orgId">People in this organization (admins of another organization, such as partners).</param>
+    /// <param name="roles">People with these role ids, separated by commas.</param>
+    /// <param name="callingData">Include Webex Calling details (then Webex serves at most 100 per page).</param>
     /// <param name="locationId">People in this location (then Webex serves at most 50 per page).</param>
     /// <param name="max">Page size.</param>
     /// <param name="cancellationToken">Stops the call.</param>
@@ -28,6 +30,8 @@ internal interface IPeopleApi
         [AliasAs("displayName")] string? displayName,
         [AliasAs("id")] string? id,
         [AliasAs("orgId")] string? orgId,
+        [AliasAs("roles")] string? roles,
+        [AliasAs("callingData")] bool? callingData,
         [AliasAs("locationId")] string? locationId,
         [AliasAs("max")] int? max,
         CancellationToken cancellationToken);

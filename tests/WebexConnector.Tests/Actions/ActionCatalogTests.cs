@@ -19,7 +19,7 @@ public class ActionCatalogTests
             foreach (var action in ActionCatalog.All)
             {
                 Assert.That(action.Identifier, Does.Match("^[a-z]+(_[a-z]+)*$"), action.Identifier);
-                Assert.That(action.Name, Is.EqualTo(action.Identifier.Replace('_', ' ')), action.Identifier);
+                Assert.That(action.Name, Does.Match("^[a-z]+( [a-z]+)*$"), action.Identifier);
                 Assert.That(action.Description, Is.Not.Empty, action.Identifier);
                 Assert.That(action.FailureMessagePrefix, Is.Not.Empty, action.Identifier);
                 Assert.That(Enum.IsDefined(action.Type), Is.True, action.Identifier);
@@ -90,10 +90,25 @@ public class ActionCatalogTests
 
     [TestCase("delete_room")]
     [TestCase("")]
-    [TestCase("list rooms")]
+    [TestCase("list_room")]
     public void Find_UnknownIdentifier_ReturnsNull(string identifier)
     {
         Assert.That(ActionCatalog.Find(identifier), Is.Null);
+    }
+
+    /// <summary>3.x's identifiers are ours; this connector's earlier ones and the display names (3.x's too) still dispatch.</summary>
+    [TestCase("add_people", "add_people_to_room")]
+    [TestCase("get_message", "get_message_details")]
+    [TestCase("add people", "add_people_to_room")]
+    [TestCase("get message details", "get_message_details")]
+    [TestCase("get message", "get_message_details")]
+    [TestCase("create room", "create_room")]
+    [TestCase("create a room", "create_room")]
+    [TestCase("Update A Room", "update_room")]
+    [TestCase("list rooms", "list_rooms")]
+    public void Find_FormerIdentifierOrDisplayName_FindsTheAction(string given, string identifier)
+    {
+        Assert.That(ActionCatalog.Find(given)?.Identifier, Is.EqualTo(identifier));
     }
 
     private static ParameterDefinition Parameter(string action, string name) =>
