@@ -123,7 +123,7 @@ public sealed class ActionsCatalogTests : CliTestBase
     [TestCase("test_connectivity", new string[0])]
     [TestCase("list_rooms", new[] { "type", "sort_by", "team_id", "limit" })]
     [TestCase("get_user", new[] { "email_address" })]
-    [TestCase("send_message", new[] { "endpoint_id", "destination_type", "message", "markdown", "parent_id", "files", "card" })]
+    [TestCase("send_message", new[] { "endpoint_id", "destination_type", "message", "markdown", "parent_id", "files", "card", "file_path", "file_name", "vault_id" })]
     [TestCase("list_messages", new[] { "room_id", "parent_id", "before", "before_message", "mentioned_people", "limit" })]
     [TestCase("get_message_details", new[] { "message_id" })]
     [TestCase("delete_message", new[] { "message_id" })]

@@ -109,6 +109,48 @@ public sealed class SoarAppTests : OAuthTestBase
     }
 
     [Test]
+    public async Task Module_SendMessageWithVaultId_SendsTheVaultFileUnderItsVaultName()
+    {
+        const string VaultId = "4b1f0c6e9d2a7e3f5a8b0c1d2e3f4a5b6c7d8e9f";
+        Directory.CreateDirectory(VaultDir);
+        File.WriteAllText(Path.Combine(VaultDir, VaultId), "malware-hashes\n");
+        File.WriteAllText(Path.Combine(VaultDir, VaultId + ".name"), "hashes.txt");
+
+        var run = await RunModuleAsync(SoarDocument("send_message", PatConfig(), new JsonObject
+        {
+            ["endpoint_id"] = "Y2lzY29zcGFyazovL3VzL1JPT00vc29hcg",
+            ["destination_type"] = "room",
+            ["message"] = "Hashes from the sandbox",
+            ["vault_id"] = VaultId,
+        }));
+
+        var result = run.Results.Single()!;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Str(result["status"]), Is.EqualTo("success"), run.Describe);
+            Assert.That(Server.UploadedFiles, Is.EqualTo(new[] { ("hashes.txt", "malware-hashes\n") }));
+            Assert.That(Str(result["parameter"]?["vault_id"]), Is.EqualTo(VaultId), "the playbook's parameter is echoed as it gave it");
+        }
+    }
+
+    [Test]
+    public async Task Module_SendMessageWithUnknownVaultId_FailsWithoutARequest()
+    {
+        var run = await RunModuleAsync(SoarDocument("send_message", PatConfig(), new JsonObject
+        {
+            ["endpoint_id"] = "Y2lzY29zcGFyazovL3VzL1JPT00vc29hcg",
+            ["destination_type"] = "room",
+            ["message"] = "x",
+            ["vault_id"] = "0000000000000000000000000000000000000000",
+        }));
+
+        var result = run.Results.Single()!;
+        Assert.That(Str(result["status"]), Is.EqualTo("failed"), run.Describe);
+        Assert.That(Str(result["message"]), Does.Contain("vault_id"));
+        AssertNoRequests();
+    }
+
+    [Test]
     public async Task Module_WebexFailure_SetsAppErrorWithWebexsMessage()
     {
         Server.EnqueueWebexError("/v1/people", 403, "The user is not allowed to list people.", "ROUTER_SOAR403");
@@ -185,6 +227,8 @@ public sealed class SoarAppTests : OAuthTestBase
         };
     }
 
+    private string VaultDir => Path.Combine(Cli.WorkDir, "vault");
+
     private async Task<ModuleRun> RunModuleAsync(JsonObject document)
     {
         await using var module = await StartModuleAsync(document);
@@ -213,6 +257,7 @@ public sealed class SoarAppTests : OAuthTestBase
         };
         start.Environment["PYTHONPATH"] = Path.Combine(TestContext.CurrentContext.TestDirectory, "SoarStandIn");
         start.Environment["SOAR_STANDIN_STATE_DIR"] = SoarStateDir;
+        start.Environment["SOAR_STANDIN_VAULT_DIR"] = VaultDir;
         start.Environment["HOME"] = Cli.HomeDir;
         start.Environment["XDG_STATE_HOME"] = Cli.XdgStateHome;
         start.Environment.Remove("WEBEX_CONNECTOR_STATE_DIR");

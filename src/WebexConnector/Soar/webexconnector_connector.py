@@ -10,6 +10,7 @@ import sys
 import threading
 
 import phantom.app as phantom
+from phantom import vault
 from phantom.action_result import ActionResult
 from phantom.base_connector import BaseConnector
 
@@ -95,6 +96,18 @@ class WebexConnectorConnector(BaseConnector):
         action_result = self.add_action_result(ActionResult(dict(param)))
         config = self.get_config() or {}
         entry = {key: value for key, value in dict(param).items() if key != "context"}
+        if entry.get("vault_id"):
+            # The executable cannot read SOAR's vault: the file goes to it as a path, under its vault name.
+            try:
+                found, message, info = vault.vault_info(vault_id=entry["vault_id"])
+            except Exception as error:  # the vault API raises on ids it cannot parse
+                found, message, info = False, str(error), None
+            if not found or not info:
+                return action_result.set_status(
+                    phantom.APP_ERROR, "Parameter 'vault_id': no file with that id in the vault ({}).".format(message or "not found"))
+            entry["file_path"] = info[0]["path"]
+            entry.setdefault("file_name", info[0].get("name") or os.path.basename(info[0]["path"]))
+            del entry["vault_id"]
         document = {
             "identifier": self.get_action_identifier(),
             "asset_id": str(self.get_asset_id()),

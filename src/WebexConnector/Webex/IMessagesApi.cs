@@ -12,6 +12,10 @@ internal interface IMessagesApi
     [Post("/messages")]
     Task<HttpResponseMessage> CreateMessageAsync([Body] CreateMessageRequest message, CancellationToken cancellationToken);
 
+    /// <summary>A message with one uploaded file, as <c>multipart/form-data</c>; not idempotent either.</summary>
+    [Post("/messages")]
+    Task<HttpResponseMessage> CreateMessageWithFileAsync([Body] MultipartFormDataContent form, CancellationToken cancellationToken);
+
     /// <summary>The messages of one room, newest first.</summary>
     [Get("/messages")]
     Task<HttpResponseMessage> ListMessagesAsync(

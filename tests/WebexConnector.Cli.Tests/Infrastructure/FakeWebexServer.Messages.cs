@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
 
 namespace WebexConnector.Cli.Tests.Infrastructure;
 
@@ -290,14 +292,30 @@ public sealed partial class FakeWebexServer
         return url.Append(CultureInfo.InvariantCulture, $"&max={max}&beforeMessage={Uri.EscapeDataString(lastId)}").ToString();
     }
 
+    /// <summary>Files received as <c>multipart/form-data</c> (name, content as text), in order.</summary>
+    public IReadOnlyList<(string FileName, string Content)> UploadedFiles
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _uploads];
+            }
+        }
+    }
+
+    private readonly List<(string FileName, string Content)> _uploads = [];
+
     private FakeResponse PostMessage(RecordedRequest r)
     {
         JsonObject body;
         try
         {
-            body = JsonNode.Parse(r.Body) as JsonObject ?? throw new JsonException("not an object");
+            body = r.Header("Content-Type") is { } type && type.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+                ? ReadForm(r.Body, type)
+                : JsonNode.Parse(r.Body) as JsonObject ?? throw new JsonException("not an object");
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidDataException or IOException)
         {
             return Error(400, "Unable to parse the request body.");
         }
@@ -455,4 +473,42 @@ public sealed partial class FakeWebexServer
     }
 
     private static string? AsText(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    // Webex's form for an uploaded file: the fields as strings, the file under "files" (one per message), which
+    // Webex answers with a content URL.
+    private JsonObject ReadForm(string text, string contentType)
+    {
+        var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(contentType).Boundary).Value
+            ?? throw new InvalidDataException("no boundary");
+        var reader = new MultipartReader(boundary, new MemoryStream(Encoding.UTF8.GetBytes(text)));
+        var body = new JsonObject();
+        while (reader.ReadNextSectionAsync().GetAwaiter().GetResult() is { } section)
+        {
+            var disposition = ContentDispositionHeaderValue.Parse(section.ContentDisposition);
+            var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+            using var content = new StreamReader(section.Body, Encoding.UTF8);
+            var value = content.ReadToEnd();
+            if (disposition.FileName.HasValue || disposition.FileNameStar.HasValue)
+            {
+                if (body["files"] is not null)
+                {
+                    throw new InvalidDataException("more than one file");
+                }
+
+                var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
+                lock (_gate)
+                {
+                    _uploads.Add((fileName, value));
+                }
+
+                body["files"] = new JsonArray($"{BaseUrl}/contents/{Uri.EscapeDataString(fileName)}");
+            }
+            else
+            {
+                body[name] = value;
+            }
+        }
+
+        return body;
+    }
 }
