@@ -30,7 +30,7 @@ internal static partial class ParameterValidator
             var given = entry is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty(parameter.Name, out raw);
             if (given)
             {
-                echo[parameter.Name] = JsonNode.Parse(raw.GetRawText());
+                echo[parameter.Name] = parameter.IsSecret ? SecretRedactor.Mask : JsonNode.Parse(raw.GetRawText());
             }
 
             if (!given || raw.ValueKind == JsonValueKind.Null || (raw.ValueKind == JsonValueKind.String && raw.GetString()!.Length == 0))
@@ -65,6 +65,24 @@ internal static partial class ParameterValidator
         }
 
         return new ParameterValidation(echo, errors.Count == 0 ? new ActionParameters(values) : null, string.Join(" ", errors));
+    }
+
+    /// <summary>The values given for an action's secret parameters, to register with the redactor before anything runs.</summary>
+    public static IEnumerable<string> SecretValues(ActionDefinition action, JsonElement? entry)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (entry is not { ValueKind: JsonValueKind.Object } e)
+        {
+            yield break;
+        }
+
+        foreach (var parameter in action.Parameters.Where(p => p.IsSecret))
+        {
+            if (e.TryGetProperty(parameter.Name, out var raw) && raw.ValueKind == JsonValueKind.String && raw.GetString() is { Length: > 0 } value)
+            {
+                yield return value;
+            }
+        }
     }
 
     private static (object? Value, string? Error) Read(ParameterDefinition parameter, JsonElement raw) => parameter.Type switch
