@@ -18,6 +18,10 @@ internal static class ActionCatalog
         ListMessagesAction.Definition,
         GetMessageAction.Definition,
         DeleteMessageAction.Definition,
+        ScheduleMeetingAction.Definition,
+        ListMeetingsAction.Definition,
+        GetMeetingDetailsAction.Definition,
+        DeleteMeetingAction.Definition,
         ListEventsAction.Definition,
     ];
 

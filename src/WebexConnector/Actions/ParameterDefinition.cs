@@ -32,6 +32,12 @@ internal sealed record ParameterDefinition
     /// <summary>What a text value must look like (an e-mail address, a timestamp, ...).</summary>
     public ParameterFormat Format { get; init; }
 
+    /// <summary>
+    /// A secret (e.g. a meeting password): its value is registered with the run's redactor before the action runs, the
+    /// parameter echo shows <see cref="Security.SecretRedactor.Mask"/> instead, and SOAR gets <c>password</c> as its type.
+    /// </summary>
+    public bool IsSecret { get; init; }
+
     /// <summary>SOAR <c>contains</c> types (e.g. <c>email</c>), so playbooks can chain actions.</summary>
     public IReadOnlyList<string> Contains { get; init; } = [];
 
@@ -53,7 +59,7 @@ internal sealed record ParameterDefinition
     public string OptionName => "--" + Name.Replace('_', '-');
 
     /// <summary>The SOAR manifest <c>data_type</c>.</summary>
-    public string DataType => Type switch
+    public string DataType => IsSecret ? "password" : Type switch
     {
         ParameterType.Numeric => "numeric",
         ParameterType.Boolean => "boolean",

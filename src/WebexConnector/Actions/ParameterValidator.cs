@@ -30,7 +30,7 @@ internal static partial class ParameterValidator
             if (given)
             {
                 // Echoed under the name the caller used, so a playbook's action_result.parameter path resolves.
-                echo[key] = JsonNode.Parse(raw.GetRawText());
+                echo[key] = parameter.IsSecret ? SecretRedactor.Mask : JsonNode.Parse(raw.GetRawText());
             }
 
             if (given && Find(parameter, entry, skip: key).Given)
@@ -88,6 +88,24 @@ internal static partial class ParameterValidator
         }
 
         return (false, parameter.Name, default);
+    }
+
+    /// <summary>The values given for an action's secret parameters, to register with the redactor before anything runs.</summary>
+    public static IEnumerable<string> SecretValues(ActionDefinition action, JsonElement? entry)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (entry is not { ValueKind: JsonValueKind.Object } e)
+        {
+            yield break;
+        }
+
+        foreach (var parameter in action.Parameters.Where(p => p.IsSecret))
+        {
+            if (Find(parameter, e) is (true, _, { ValueKind: JsonValueKind.String } raw) && raw.GetString() is { Length: > 0 } value)
+            {
+                yield return value;
+            }
+        }
     }
 
     private static (object? Value, string? Error) Read(ParameterDefinition parameter, JsonElement raw) => parameter.Type switch

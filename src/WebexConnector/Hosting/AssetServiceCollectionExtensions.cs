@@ -28,6 +28,7 @@ internal static class AssetServiceCollectionExtensions
         AddWebexApi<IMessagesApi>(services, config).AddHttpMessageHandler<BearerTokenHandler>();
         AddWebexApi<IEventsApi>(services, config).AddHttpMessageHandler<BearerTokenHandler>();
         AddWebexApi<IMembershipsApi>(services, config).AddHttpMessageHandler<BearerTokenHandler>();
+        AddWebexApi<IMeetingsApi>(services, config).AddHttpMessageHandler<BearerTokenHandler>();
         return services;
     }
 

@@ -57,6 +57,12 @@ public sealed class ConnectorRunner(ConnectorRunnerOptions options)
             return ConnectorRunResult.Invalid($"Unknown action identifier '{TextSanitizer.Echo(run.Identifier)}'; known identifiers: {known}.", run.Identifier, action, run.AssetId);
         }
 
+        // Before anything can print them: secret parameters (a meeting password) of every entry.
+        foreach (var entry in run.Parameters)
+        {
+            options.Redactor.AddRange(ParameterValidator.SecretValues(definition, entry));
+        }
+
         Asset asset;
         try
         {

@@ -9,6 +9,7 @@ namespace WebexConnector.Webex;
 [JsonSerializable(typeof(CreateRoomRequest))]
 [JsonSerializable(typeof(UpdateRoomRequest))]
 [JsonSerializable(typeof(CreateMembershipRequest))]
+[JsonSerializable(typeof(CreateMeetingRequest))]
 [JsonSerializable(typeof(MessageAttachment))]
 [JsonSerializable(typeof(WebexErrorBody))]
 [JsonSerializable(typeof(JsonElement))]

@@ -6,7 +6,7 @@ namespace WebexConnector.Tests.Actions;
 public class ActionCatalogJsonTests
 {
     private static readonly string[] ActionTypes = ["test", "investigate", "generic", "contain", "correct"];
-    private static readonly string[] DataTypes = ["string", "numeric", "boolean"];
+    private static readonly string[] DataTypes = ["string", "numeric", "boolean", "password"];
     private static readonly string[] TopLevelKeys = ["actions"];
     private static readonly string[] RoomTypes = ["direct", "group"];
 

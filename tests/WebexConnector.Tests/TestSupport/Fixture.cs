@@ -25,6 +25,9 @@ internal static class Fixture
     public const string MessagesPage1 = "messages/messages-page-1.json";
     public const string MessagesPage2 = "messages/messages-page-2.json";
     public const string MessagesEmpty = "messages/messages-empty.json";
+    public const string MeetingCreated = "meetings/meeting-created.json";
+    public const string MeetingDetails = "meetings/meeting-details.json";
+    public const string MeetingsPage1 = "meetings/meetings-page-1.json";
     public const string Error404 = "errors/not-found-404.json";
     public const string Error401 = "errors/unauthorized-401.json";
     public const string Error400DescriptionOnly = "errors/description-only-400.json";

@@ -21,9 +21,12 @@ internal static class SampleParameters
             .Concat(action.Choices.Where(c => c.Required).Select(c => c.Names[0]))
             .ToHashSet(StringComparer.Ordinal);
         var entry = new JsonObject();
+        var timestamps = 0;
         foreach (var parameter in action.Parameters.Where(p => names.Contains(p.Name)))
         {
-            entry[parameter.Name] = known?.Invoke(parameter) ?? Value(parameter);
+            // Timestamps an hour apart in declaration order, so a range (start before end) is valid.
+            entry[parameter.Name] = known?.Invoke(parameter)
+                ?? (parameter.Format == ParameterFormat.Timestamp && parameter.AllowedValues is null ? Timestamp(timestamps++) : Value(parameter));
         }
 
         return entry;
@@ -36,13 +39,15 @@ internal static class SampleParameters
                 .Concat(action.Choices.Where(c => c.Required).Select(c => c.Names.ToArray()))
                 .Select(names => (action, names)));
 
+    private static string Timestamp(int index) =>
+        new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddHours(index).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     private static JsonNode Value(ParameterDefinition parameter) => parameter switch
     {
         { AllowedValues: [var first, ..] } => first,
         { Type: ParameterType.Boolean } => true,
         { Type: ParameterType.Numeric } => parameter.Minimum ?? 1,
         { Format: ParameterFormat.EmailAddress } => "alice@example.com",
-        { Format: ParameterFormat.Timestamp } => "2026-01-01T00:00:00Z",
         { Format: ParameterFormat.HttpUrl } => "https://example.com/evidence.png",
         { Format: ParameterFormat.JsonObject } => "{}",
         _ when parameter.Contains.Contains("email") && !parameter.Contains.Any(c => c.EndsWith(" id", StringComparison.Ordinal)) => "alice@example.com",
