@@ -19,6 +19,10 @@ internal static class ActionCatalog
         GetMessageAction.Definition,
         DeleteMessageAction.Definition,
         ListEventsAction.Definition,
+        RetrieveMeetingParticipantsAction.Definition,
+        GetRecordingDetailsAction.Definition,
+        AiMeetingSummaryAction.Definition,
+        GetMeetingTranscriptAction.Definition,
     ];
 
     public static ActionDefinition? Find(string identifier) =>
