@@ -18,11 +18,15 @@ internal static class ActionCatalog
         ListMessagesAction.Definition,
         GetMessageAction.Definition,
         DeleteMessageAction.Definition,
+        ListEventsAction.Definition,
         ScheduleMeetingAction.Definition,
         ListMeetingsAction.Definition,
         GetMeetingDetailsAction.Definition,
         DeleteMeetingAction.Definition,
-        ListEventsAction.Definition,
+        RetrieveMeetingParticipantsAction.Definition,
+        GetRecordingDetailsAction.Definition,
+        AiMeetingSummaryAction.Definition,
+        GetMeetingTranscriptAction.Definition,
     ];
 
     /// <summary>The action an identifier names: its own, a former one, or its display name (as a SOAR run may carry).</summary>

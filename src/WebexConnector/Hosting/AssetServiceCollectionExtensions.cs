@@ -29,6 +29,10 @@ internal static class AssetServiceCollectionExtensions
         AddWebexApi<IEventsApi>(services, config).AddHttpMessageHandler<BearerTokenHandler>();
         AddWebexApi<IMembershipsApi>(services, config).AddHttpMessageHandler<BearerTokenHandler>();
         AddWebexApi<IMeetingsApi>(services, config).AddHttpMessageHandler<BearerTokenHandler>();
+        AddWebexApi<IMeetingParticipantsApi>(services, config).AddHttpMessageHandler<BearerTokenHandler>();
+        AddWebexApi<IRecordingsApi>(services, config).AddHttpMessageHandler<BearerTokenHandler>();
+        AddWebexApi<IMeetingSummariesApi>(services, config).AddHttpMessageHandler<BearerTokenHandler>();
+        AddWebexApi<IMeetingTranscriptsApi>(services, config).AddHttpMessageHandler<BearerTokenHandler>();
         return services;
     }
 

@@ -607,6 +607,7 @@ public sealed partial class FakeWebexServer : IAsyncDisposable
             ("GET", "/v1/people/me") => Json(200, Me),
             // Each resource's routes live in its own partial file (FakeWebexServer.<Resource>.cs).
             _ => RouteRooms(r) ?? RouteMemberships(r) ?? RouteMessages(r) ?? RoutePeople(r) ?? RouteEvents(r) ?? RouteMeetings(r)
+                ?? RouteMeetingRecords(r)
                 ?? Error(404, "The requested resource could not be found."),
         };
     }
