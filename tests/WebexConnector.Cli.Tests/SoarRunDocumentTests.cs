@@ -64,6 +64,44 @@ public sealed class SoarRunDocumentTests : CliTestBase
         Assert.That(Server.RequestsTo("POST", "/v1/messages"), Has.Count.EqualTo(1));
     }
 
+    /// <summary>A 3.x playbook's call: 3.x's identifier and parameter names; its data paths resolve on the answer.</summary>
+    [Test]
+    public async Task Run_Soar3xSendMessageWithIsMarkdown_SendsMarkdownAndEchoesIsMarkdown()
+    {
+        var result = await RunDocumentAsync(Soar("send_message", "send message", [Entry(new JsonObject
+        {
+            ["endpoint_id"] = "Y2lzY29zcGFyazovL3VzL1JPT00vc29hcg",
+            ["destination_type"] = "room",
+            ["message"] = "**contained**",
+            ["is_markdown"] = true,
+        })]));
+
+        AssertSucceeded(result);
+        var sent = JsonNode.Parse(Server.RequestsTo("POST", "/v1/messages").Single().Body);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Str(sent?["markdown"]), Is.EqualTo("**contained**"));
+            Assert.That(result.ActionResult()["parameter"]?["is_markdown"]?.GetValue<bool>(), Is.True, "action_result.parameter.is_markdown");
+            Assert.That(Str(result.ActionResult()["summary"]?["message"]), Is.EqualTo("Message sent successfully"), "action_result.summary.message");
+        }
+    }
+
+    [Test]
+    public async Task Run_Soar3xAddPeopleToRoom_AddsThePersonUnderThe3xIdentifier()
+    {
+        var room = Server.AddRooms(1)[0];
+
+        var result = await RunDocumentAsync(Soar("add_people_to_room", "add people", [Entry(new JsonObject
+        {
+            ["room_id"] = Str(room["id"]),
+            ["person_email"] = "analyst@example.com",
+        })]));
+
+        AssertSucceeded(result);
+        Assert.That(Str(result.JsonObject()["identifier"]), Is.EqualTo("add_people_to_room"));
+        Assert.That(Server.RequestsTo("POST", "/v1/memberships"), Has.Count.EqualTo(1));
+    }
+
     [TestCase("authorization_kye", "authorization_key")]
     [TestCase("client_secrte", "client_secret")]
     [TestCase("base_ur", "base_url")]

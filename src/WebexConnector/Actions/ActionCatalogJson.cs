@@ -39,12 +39,14 @@ internal static class ActionCatalogJson
         WriteStrings(writer, "required_scopes", action.RequiredScopes);
         writer.WriteStartObject("parameters");
         var order = 0;
-        foreach (var parameter in action.Parameters)
+        foreach (var (name, parameter) in action.Parameters.SelectMany(p => p.Aliases.Prepend(p.Name).Select(name => (name, p))))
         {
-            writer.WriteStartObject(parameter.Name);
-            writer.WriteString("description", parameter.Description);
+            // An alias is listed as a parameter of its own, so a 3.x playbook's parameter shows in SOAR's editor.
+            var alias = name != parameter.Name;
+            writer.WriteStartObject(name);
+            writer.WriteString("description", alias ? $"Same as {parameter.Name} (the name Splunk's SOAR app 3.x used)" : parameter.Description);
             writer.WriteString("data_type", parameter.DataType);
-            writer.WriteBoolean("required", parameter.Required);
+            writer.WriteBoolean("required", parameter.Required && !alias);
             if (parameter.AllowedValues is { } values)
             {
                 WriteStrings(writer, "value_list", values);

@@ -68,8 +68,14 @@ internal sealed record ActionDefinition
         || FormerNames.Contains(identifierOrName, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Every output data path: the action's own and the common ones.</summary>
+    /// <remarks>
+    /// With the data paths Splunk's SOAR app 3.x listed for the same action (<see cref="Soar.Soar3xDataPaths"/>), so a
+    /// 3.x playbook's paths are offered in SOAR's editor as well as resolved.
+    /// </remarks>
     public IEnumerable<OutputDataPath> AllOutput =>
-        Parameters.Select(p => new OutputDataPath($"action_result.parameter.{p.Name}", p.DataType) { Contains = p.Contains })
+        Parameters.SelectMany(p => p.Aliases.Prepend(p.Name).Select(name => new OutputDataPath($"action_result.parameter.{name}", p.DataType) { Contains = p.Contains }))
             .Concat(Output)
-            .Concat(OutputDataPath.Common);
+            .Concat(Soar.Soar3xDataPaths.For(Identifier))
+            .Concat(OutputDataPath.Common)
+            .DistinctBy(path => path.DataPath, StringComparer.Ordinal);
 }

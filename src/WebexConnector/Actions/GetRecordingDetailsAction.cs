@@ -64,6 +64,7 @@ internal sealed class GetRecordingDetailsAction(IRecordingsApi recordings) : IAc
             new("action_result.data.*.shareToMe", "boolean"),
             new("action_result.data.*.status", "string"),
             new("action_result.summary.total_recordings", "numeric"),
+            OutputDataPath.SummaryMessage,
         ],
         CreateHandler = services => new GetRecordingDetailsAction(services.GetRequiredService<IRecordingsApi>()),
     };
@@ -89,7 +90,7 @@ internal sealed class GetRecordingDetailsAction(IRecordingsApi recordings) : IAc
             .ConfigureAwait(false);
         if (listed.Count == 0)
         {
-            return HandlerResult.Success("No recording found for the meeting", [], Total(0));
+            return HandlerResult.Success("No recording found for the meeting", [], Summary(0, "No recording found for the meeting"));
         }
 
         var details = new List<JsonElement>(Math.Min(listed.Count, MaxRecordingsPerMeeting));
@@ -113,11 +114,10 @@ internal sealed class GetRecordingDetailsAction(IRecordingsApi recordings) : IAc
     private static HandlerResult Found(List<JsonElement> found, bool more)
     {
         var message = string.Create(CultureInfo.InvariantCulture, $"Recordings found: {found.Count}");
-        return HandlerResult.Success(
-            more ? $"{message} (the meeting has more; only the first {MaxRecordingsPerMeeting} are read)" : message,
-            found,
-            Total(found.Count));
+        message = more ? $"{message} (the meeting has more; only the first {MaxRecordingsPerMeeting} are read)" : message;
+        return HandlerResult.Success(message, found, Summary(found.Count, message));
     }
 
-    private static JsonObject Total(int count) => new() { ["total_recordings"] = count };
+    // summary.message is the data path Splunk's SOAR app 3.x offered.
+    private static JsonObject Summary(int count, string message) => new() { ["total_recordings"] = count, ["message"] = message };
 }

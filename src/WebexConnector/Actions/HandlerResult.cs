@@ -18,11 +18,15 @@ internal sealed record HandlerResult
     public static HandlerResult Success(string message, IReadOnlyList<JsonElement>? data = null, JsonObject? summary = null) =>
         new() { Succeeded = true, Message = message, Data = data ?? [], Summary = summary ?? [] };
 
-    /// <summary>A listing: <c>Total rooms: 3</c>, the items, and the summary <c>total_rooms</c> (see <see cref="OutputDataPath.ListingTotal"/>).</summary>
+    /// <summary>
+    /// A listing: <c>Total rooms: 3</c>, the items, and the summary <c>total_rooms</c> (see <see cref="OutputDataPath.ListingTotal"/>)
+    /// with the message again (<see cref="OutputDataPath.SummaryMessage"/>, as Splunk's SOAR app 3.x had it).
+    /// </summary>
     public static HandlerResult Listing(string noun, IReadOnlyList<JsonElement> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        return Success($"Total {noun}: {items.Count}", items, new JsonObject { ["total_" + noun] = items.Count });
+        var message = $"Total {noun}: {items.Count}";
+        return Success(message, items, new JsonObject { ["total_" + noun] = items.Count, ["message"] = message });
     }
 
     public static HandlerResult Failure(string message) => new() { Succeeded = false, Message = message };

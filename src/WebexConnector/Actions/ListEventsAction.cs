@@ -69,6 +69,7 @@ internal sealed class ListEventsAction(IEventsApi events) : IActionHandler
             new("action_result.data.*.data.created", "string"),
             new("action_result.data.*.data.type", "string"),
             OutputDataPath.ListingTotal("events"),
+            OutputDataPath.SummaryMessage,
         ],
         CreateHandler = services => new ListEventsAction(services.GetRequiredService<IEventsApi>()),
     };

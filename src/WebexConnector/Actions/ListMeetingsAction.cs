@@ -55,6 +55,7 @@ internal sealed class ListMeetingsAction(IMeetingsApi meetings) : IActionHandler
         [
             .. MeetingOutput.Paths,
             OutputDataPath.ListingTotal("meetings"),
+            OutputDataPath.SummaryMessage,
         ],
         CreateHandler = services => new ListMeetingsAction(services.GetRequiredService<IMeetingsApi>()),
     };

@@ -32,7 +32,7 @@ internal sealed class ListMembershipsAction(IMembershipsApi memberships) : IActi
         FailureMessagePrefix = "Error listing memberships",
         Parameters = [RoomId, PersonId, PersonEmail, Limit],
         Choices = [new(["person_id", "person_email"], Required: false)],
-        Output = [.. MembershipOutput.Paths, OutputDataPath.ListingTotal("memberships")],
+        Output = [.. MembershipOutput.Paths, OutputDataPath.ListingTotal("memberships"), OutputDataPath.SummaryMessage],
         CreateHandler = services => new ListMembershipsAction(services.GetRequiredService<IMembershipsApi>()),
     };
 

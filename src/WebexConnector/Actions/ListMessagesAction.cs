@@ -44,6 +44,7 @@ internal sealed class ListMessagesAction(IMessagesApi messages) : IActionHandler
         [
             .. MessageOutput.Paths,
             OutputDataPath.ListingTotal("messages"),
+            OutputDataPath.SummaryMessage,
         ],
         CreateHandler = services => new ListMessagesAction(services.GetRequiredService<IMessagesApi>()),
     };

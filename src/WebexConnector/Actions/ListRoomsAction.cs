@@ -38,6 +38,7 @@ internal sealed class ListRoomsAction(IRoomsApi rooms) : IActionHandler
             new("action_result.data.*.created", "string"),
             new("action_result.data.*.ownerId", "string"),
             OutputDataPath.ListingTotal("rooms"),
+            OutputDataPath.SummaryMessage,
         ],
         CreateHandler = services => new ListRoomsAction(services.GetRequiredService<IRoomsApi>()),
     };

@@ -88,6 +88,7 @@ internal sealed class ListUsersAction(IPeopleApi people) : IActionHandler
             new("action_result.data.*.type", "string"),
             OutputDataPath.ListingTotal("users"),
             OutputDataPath.ListingTotal("people"),
+            OutputDataPath.SummaryMessage,
         ],
         CreateHandler = services => new ListUsersAction(services.GetRequiredService<IPeopleApi>()),
     };

@@ -12,10 +12,18 @@ internal sealed record OutputDataPath(string DataPath, string DataType)
     /// <summary>A listing's count, <c>action_result.summary.total_rooms</c>; <see cref="HandlerResult.Listing"/> fills it.</summary>
     public static OutputDataPath ListingTotal(string noun) => new($"action_result.summary.total_{noun}", "numeric");
 
+    /// <summary><c>action_result.summary.message</c>: the result's message again, where Splunk's SOAR app 3.x offered it.</summary>
+    public static OutputDataPath SummaryMessage { get; } = new("action_result.summary.message", "string");
+
     /// <summary>The paths every action has.</summary>
     public static IReadOnlyList<OutputDataPath> Common { get; } =
     [
         new("action_result.status", "string"),
         new("action_result.message", "string"),
+        new("action_result.summary", "string"),
+
+        // SOAR fills these for every action run; app manifests list them.
+        new("summary.total_objects", "numeric"),
+        new("summary.total_objects_successful", "numeric"),
     ];
 }

@@ -72,6 +72,7 @@ internal sealed class RetrieveMeetingParticipantsAction(IMeetingParticipantsApi 
             new("action_result.data.*.breakoutSessionsAttended.*.joinedTime", "string"),
             new("action_result.data.*.breakoutSessionsAttended.*.leftTime", "string"),
             OutputDataPath.ListingTotal("participants"),
+            OutputDataPath.SummaryMessage,
         ],
         CreateHandler = services => new RetrieveMeetingParticipantsAction(services.GetRequiredService<IMeetingParticipantsApi>()),
     };

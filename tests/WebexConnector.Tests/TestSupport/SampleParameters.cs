@@ -42,7 +42,8 @@ internal static class SampleParameters
     private static string Timestamp(int index) =>
         new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddHours(index).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static JsonNode Value(ParameterDefinition parameter) => parameter switch
+    /// <summary>A value that keeps <paramref name="parameter"/>'s rules.</summary>
+    public static JsonNode Value(ParameterDefinition parameter) => parameter switch
     {
         { AllowedValues: [var first, ..] } => first,
         { Type: ParameterType.Boolean } => true,
