@@ -31,7 +31,7 @@ internal static class SoarAppManifest
         writer.WriteStartObject();
         writer.WriteString("appid", AppId);
         writer.WriteString("name", "Webex Connector");
-        writer.WriteString("description", "Cisco Webex actions for incident response (rooms, people, messages, memberships, compliance events), run by the bundled webex-connector executable");
+        writer.WriteString("description", "Cisco Webex actions for incident response (rooms, people, messages and files, memberships, meetings and their records, compliance events), run by the bundled webex-connector executable; playbooks written for the Cisco Webex app 3.x run unchanged");
         writer.WriteString("type", "information");
         writer.WriteString("product_vendor", "Cisco");
         writer.WriteString("product_name", "Cisco Webex");
