@@ -112,7 +112,8 @@ internal sealed class ListUsersAction(IPeopleApi people) : IActionHandler
         var orgId = parameters.GetString(OrgId);
         var locationId = parameters.GetString(LocationId);
         var roles = parameters.GetString(Roles);
-        var callingData = parameters.GetBoolean(CallingData) == true ? true : (bool?)null;
+        // Only asked for when wanted; Webex's default is without.
+        var callingData = QueryFlag.From(parameters.GetBoolean(CallingData) == true ? true : null);
         var pageSize = Math.Min(
             locationId is null ? WebexPager.MaxPageSize : MaxPageSizeByLocation,
             callingData is null ? WebexPager.MaxPageSize : MaxPageSizeWithCallingData);

@@ -20,7 +20,7 @@ internal interface IPeopleApi
     /// <param name="id">Person ids separated by commas (Webex accepts up to 85).</param>
     /// <param name="orgId">People in this organization (admins of another organization, such as partners).</param>
     /// <param name="roles">People with these role ids, separated by commas.</param>
-    /// <param name="callingData">Include Webex Calling details (then Webex serves at most 100 per page).</param>
+    /// <param name="callingData"><c>true</c> to include Webex Calling details (then Webex serves at most 100 per page); see <see cref="QueryFlag"/>.</param>
     /// <param name="locationId">People in this location (then Webex serves at most 50 per page).</param>
     /// <param name="max">Page size.</param>
     /// <param name="cancellationToken">Stops the call.</param>
@@ -31,7 +31,7 @@ internal interface IPeopleApi
         [AliasAs("id")] string? id,
         [AliasAs("orgId")] string? orgId,
         [AliasAs("roles")] string? roles,
-        [AliasAs("callingData")] bool? callingData,
+        [AliasAs("callingData")] string? callingData,
         [AliasAs("locationId")] string? locationId,
         [AliasAs("max")] int? max,
         CancellationToken cancellationToken);

@@ -94,6 +94,25 @@ public class ListUsersActionTests
         Assert.That(ConnectorHarness.Query(requests.Single())["max"], Is.EqualTo(expectedMax));
     }
 
+    /// <summary>3.x's roles and calling_data, as the spec names them; callingData as Webex spells a flag, at most 100 per page.</summary>
+    [Test]
+    public async Task Execute_RolesAndCallingData_AreSentAsRolesAndCallingDataTrue()
+    {
+        using var harness = new ConnectorHarness();
+        var requests = new List<Uri>();
+        harness.When(HttpMethod.Get, PeopleUrl).Respond(request => ConnectorHarness.Page(requests, request, PageTwo));
+
+        await harness.RunOneAsync("list_users", """{"display_name": "Jo", "roles": "R1,R2", "calling_data": true}""");
+
+        var query = ConnectorHarness.Query(requests.Single());
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(query["roles"], Is.EqualTo("R1,R2"));
+            Assert.That(query["callingData"], Is.EqualTo("true"));
+            Assert.That(query["max"], Is.EqualTo("100"));
+        }
+    }
+
     [TestCase($" {JohnId} , {JohannaId} ", $"{JohnId},{JohannaId}", TestName = "Execute_IdListWithSpaces_IsSentTrimmed")]
     [TestCase($"{JohnId},{JohannaId},", $"{JohnId},{JohannaId}", TestName = "Execute_IdListWithTrailingComma_DropsTheEmptyEntry")]
     [TestCase(JohnId, JohnId, TestName = "Execute_SingleId_IsSentAsIs")]
