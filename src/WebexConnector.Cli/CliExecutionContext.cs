@@ -34,6 +34,10 @@ internal sealed class CliExecutionContext
     /// <summary>The absolute form of a path given on the command line.</summary>
     public string FullPath(string path) => Path.GetFullPath(path, WorkingDirectory);
 
+    /// <summary>The state folder after the README's precedence: <c>--state-dir</c>, environment, XDG, home.</summary>
+    public string StateDirectory(string? stateDirOption) =>
+        Auth.StateDirectory.Resolve(stateDirOption is null ? null : FullPath(stateDirOption), GetEnvironmentVariable);
+
     public static CliExecutionContext ForProcess() => new()
     {
         StandardInput = Console.OpenStandardInput(),

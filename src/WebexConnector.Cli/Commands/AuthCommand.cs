@@ -50,7 +50,7 @@ internal sealed class AuthCommand : Command
                     var (rawConfig, id) = asset.Read(parseResult, console.Context);
                     var loaded = await Asset.LoadAsync(id, rawConfig, console.Redactor).ConfigureAwait(false);
                     assetId = loaded.Id;
-                    var store = new TokenStateStore(new ConnectorInvoker(console).ResolveStateDirectory(parseResult.GetValue(global.StateDir)), assetId);
+                    var store = new TokenStateStore(console.Context.StateDirectory(parseResult.GetValue(global.StateDir)), assetId);
                     report = await run(loaded.Config, store, cancellationToken).ConfigureAwait(false);
                 }
                 catch (ConnectorInvocationException e)

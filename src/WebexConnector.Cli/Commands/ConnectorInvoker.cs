@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using WebexConnector.Auth;
 using WebexConnector.Cli.Output;
 using WebexConnector.Runs;
 
@@ -16,7 +15,7 @@ internal sealed class ConnectorInvoker(CliConsole console)
         var runner = new ConnectorRunner(new ConnectorRunnerOptions
         {
             Redactor = console.Redactor,
-            StateDirectory = ResolveStateDirectory(stateDir),
+            StateDirectory = context.StateDirectory(stateDir),
             TimeProvider = context.TimeProvider,
             StatusWriter = console.Error,
             ReportListingProgress = context.StandardErrorIsTerminal,
@@ -30,10 +29,6 @@ internal sealed class ConnectorInvoker(CliConsole console)
     public ResultPrinter Printer => console.Printer;
 
     public CliExecutionContext Context => console.Context;
-
-    /// <summary>The state folder after the precedence of the README: option, environment, XDG, home.</summary>
-    public string ResolveStateDirectory(string? stateDir) =>
-        StateDirectory.Resolve(stateDir is null ? null : console.Context.FullPath(stateDir), console.Context.GetEnvironmentVariable);
 
     /// <summary>Diagnostics go to stderr only (stdout carries the document); <c>WEBEX_CONNECTOR_LOG_LEVEL</c> raises the detail.</summary>
     private void ConfigureStderrLogging(ILoggingBuilder logging)

@@ -39,7 +39,7 @@ internal static class ActionCatalogJson
         WriteStrings(writer, "required_scopes", action.RequiredScopes);
         writer.WriteStartObject("parameters");
         var order = 0;
-        foreach (var (name, parameter) in action.Parameters.SelectMany(p => p.Aliases.Prepend(p.Name).Select(name => (name, p))))
+        foreach (var (name, parameter) in action.Parameters.SelectMany(p => p.Names.Select(name => (name, p))))
         {
             // An alias is listed as a parameter of its own, so a 3.x playbook's parameter shows in SOAR's editor.
             var alias = name != parameter.Name;

@@ -73,7 +73,7 @@ internal sealed record ActionDefinition
     /// 3.x playbook's paths are offered in SOAR's editor as well as resolved.
     /// </remarks>
     public IEnumerable<OutputDataPath> AllOutput =>
-        Parameters.SelectMany(p => p.Aliases.Prepend(p.Name).Select(name => new OutputDataPath($"action_result.parameter.{name}", p.DataType) { Contains = p.Contains }))
+        Parameters.SelectMany(p => p.Names.Select(name => new OutputDataPath($"action_result.parameter.{name}", p.DataType) { Contains = p.Contains }))
             .Concat(Output)
             .Concat(Soar.Soar3xDataPaths.For(Identifier))
             .Concat(OutputDataPath.Common)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using WebexConnector.Webex;
@@ -78,7 +77,7 @@ internal sealed class ListEventsAction(IEventsApi events) : IActionHandler
     {
         var from = parameters.GetString(From);
         var to = parameters.GetString(To);
-        if (from is not null && to is not null && Instant(from) >= Instant(to))
+        if (from is not null && to is not null && TimeRange.Parse(from) >= TimeRange.Parse(to))
         {
             return HandlerResult.Failure($"Parameter 'from' ({from}) must be before parameter 'to' ({to}).");
         }
@@ -98,8 +97,4 @@ internal sealed class ListEventsAction(IEventsApi events) : IActionHandler
 
         return HandlerResult.Listing("events", found);
     }
-
-    // The validator accepted only ISO 8601 with an offset, so this parses.
-    private static DateTimeOffset Instant(string timestamp) =>
-        DateTimeOffset.Parse(timestamp, CultureInfo.InvariantCulture, DateTimeStyles.None);
 }

@@ -11,6 +11,9 @@ internal sealed record ParameterDefinition
     /// </summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
+    /// <summary>The name, then the aliases: every key a parameter entry may give it under.</summary>
+    public IEnumerable<string> Names => Aliases.Prepend(Name);
+
     public required string Description { get; init; }
 
     public ParameterType Type { get; init; } = ParameterType.Text;

@@ -78,7 +78,7 @@ internal static partial class ParameterValidator
     {
         if (entry is { ValueKind: JsonValueKind.Object } e)
         {
-            foreach (var name in parameter.Aliases.Prepend(parameter.Name))
+            foreach (var name in parameter.Names)
             {
                 if (name != skip && e.TryGetProperty(name, out var raw))
                 {

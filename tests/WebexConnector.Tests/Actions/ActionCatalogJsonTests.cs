@@ -103,7 +103,7 @@ public class ActionCatalogJsonTests
                 var action = Action(catalogue, definition.Identifier);
                 var written = action.GetProperty("parameters").EnumerateObject().Select(p => p.Name).ToArray();
                 var paths = action.GetProperty("output").EnumerateArray().Select(o => o.GetProperty("data_path").GetString()).ToArray();
-                Assert.That(written, Is.EqualTo(definition.Parameters.SelectMany(p => p.Aliases.Prepend(p.Name))), "every parameter, each followed by its aliases: " + definition.Identifier);
+                Assert.That(written, Is.EqualTo(definition.Parameters.SelectMany(p => p.Names)), "every parameter, each followed by its aliases: " + definition.Identifier);
                 foreach (var parameter in definition.Parameters)
                 {
                     Assert.That(paths, Does.Contain($"action_result.parameter.{parameter.Name}"), $"{definition.Identifier}.{parameter.Name}");

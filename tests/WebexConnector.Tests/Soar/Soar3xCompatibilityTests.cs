@@ -41,7 +41,7 @@ internal sealed class Soar3xCompatibilityTests
     {
         var action = ActionCatalog.Find(identifier);
         Assert.That(action, Is.Not.Null, $"3.x's {identifier} dispatches");
-        var names = action!.Parameters.SelectMany(p => p.Aliases.Prepend(p.Name)).ToHashSet(StringComparer.Ordinal);
+        var names = action!.Parameters.SelectMany(p => p.Names).ToHashSet(StringComparer.Ordinal);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(action.Identifier, Is.EqualTo(identifier), "the catalogue and the SOAR manifest present 3.x's identifier");
